@@ -1,0 +1,771 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {
+    Asset,
+    AssetConfig,
+    FundParams,
+    IBlockETF,
+    RedeemPayout,
+    VenusOutcome
+} from "./interfaces/IBlockETF.sol";
+import {IVBep20, IVToken} from "./interfaces/external/IVToken.sol";
+import {BasketMathLib} from "./libraries/BasketMathLib.sol";
+import {ConstantsLib} from "./libraries/ConstantsLib.sol";
+import {ErrorsLib} from "./libraries/ErrorsLib.sol";
+import {EventsLib} from "./libraries/EventsLib.sol";
+import {MathLib} from "./libraries/MathLib.sol";
+import {VenusLib} from "./libraries/VenusLib.sol";
+
+/// @title BlockETF
+/// @notice A BlockETF V2 fund: ERC-20 shares over a basket with target weights and a permanent
+/// stablecoin sleeve, minted and redeemed in kind; idle holdings earn interest on Venus.
+/// @dev
+/// TOKEN REQUIREMENTS
+/// - Basket tokens are standard ERC-20s: no fee-on-transfer (a mint that receives less reverts
+///   `TransferShortfall`), no rebasing, no hooks; decimals <= 24. BNB is held as WBNB.
+/// ORACLES
+/// - `oracle` prices whole tokens in USD (D18). Prices are used only by NAV views and seeding: in-kind
+///   mint and redeem are pro-rata to holdings and work whatever the feeds do.
+/// VENUES
+/// - Venus core-pool markets only (vTokens of `VENUS_COMPTROLLER`), see VenusLib for the semantics relied
+///   on. The fund never enters markets, so its vTokens are never collateral and cannot be liquidated.
+/// - Holdings count Venus positions at the exchange rate with interest accrued to the current block
+///   (`exchangeRateCurrent` in transactions, an exact view replica in views).
+/// ROLES
+/// - owner (a timelock or multisig): parameters, unpause. guardian: pause, pull assets out of Venus.
+///   keeper: reserved for rebalancing. No role can move holders' assets anywhere but Venus markets the
+///   owner listed for that very token.
+/// LIVENESS
+/// - `redeem` works while paused and whatever Venus does: what Venus cannot pay is paid in vTokens, and
+///   what cannot be transferred is escrowed per holder for `claim`.
+/// VALID RANGES (README): 2..16 assets, weights > 0 summing to 10,000 bps, buffers <= 10,000 bps,
+/// management fee <= 500 bps/year, redeem fee <= 100 bps, holdings < 2^128 units per asset.
+contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using MathLib for uint256;
+
+    /* IMMUTABLES */
+
+    /// @inheritdoc IBlockETF
+    address public immutable VENUS_COMPTROLLER;
+    /// @inheritdoc IBlockETF
+    address public immutable WBNB;
+    /// @notice The account allowed to seed the fund once (its factory).
+    address public immutable SEEDER;
+
+    /* STORAGE */
+
+    struct MarketInfo {
+        address token;
+        bool native;
+    }
+
+    Asset[] internal _assets;
+    /// @dev vToken => its underlying and nativeness, kept after a market is replaced so escrowed claims
+    /// stay payable.
+    mapping(address vToken => MarketInfo) internal _marketInfo;
+
+    /// @inheritdoc IBlockETF
+    address public oracle;
+    /// @inheritdoc IBlockETF
+    address public guardian;
+    /// @inheritdoc IBlockETF
+    bool public paused;
+    /// @inheritdoc IBlockETF
+    bool public seeded;
+    /// @inheritdoc IBlockETF
+    address public keeper;
+    /// @inheritdoc IBlockETF
+    address public feeRecipient;
+    /// @inheritdoc IBlockETF
+    uint64 public lastFeeAccrual;
+    /// @inheritdoc IBlockETF
+    uint16 public managementFeeBps;
+    /// @inheritdoc IBlockETF
+    uint16 public redeemFeeBps;
+
+    /// @inheritdoc IBlockETF
+    mapping(address account => mapping(address vToken => uint256)) public escrowedVTokens;
+    /// @inheritdoc IBlockETF
+    mapping(address vToken => uint256) public totalEscrowed;
+
+    /* CONSTRUCTOR */
+
+    /// @param comptroller Venus core-pool Comptroller (Unitroller), or address(0) where Venus is absent.
+    /// @param wbnb Wrapped BNB (used to unwrap for vBNB), or address(0).
+    constructor(FundParams memory p, address comptroller, address wbnb)
+        ERC20(p.name, p.symbol)
+        Ownable(p.owner)
+    {
+        VENUS_COMPTROLLER = comptroller;
+        WBNB = wbnb;
+        SEEDER = msg.sender;
+
+        uint256 n = p.assets.length;
+        require(
+            n >= ConstantsLib.MIN_ASSETS && n <= ConstantsLib.MAX_ASSETS,
+            ErrorsLib.AssetCountOutOfRange(n, ConstantsLib.MIN_ASSETS, ConstantsLib.MAX_ASSETS)
+        );
+        uint256 sum;
+        for (uint256 i; i < n; ++i) {
+            AssetConfig memory c = p.assets[i];
+            require(c.token != address(0), ErrorsLib.ZeroAddress());
+            for (uint256 j; j < i; ++j) {
+                require(p.assets[j].token != c.token, ErrorsLib.DuplicateAsset(c.token));
+            }
+            require(c.weightBps > 0, ErrorsLib.ZeroWeight(i));
+            require(c.bufferBps <= ConstantsLib.BPS, ErrorsLib.BufferTooHigh(c.bufferBps));
+            uint8 decimals = IERC20Metadata(c.token).decimals();
+            require(decimals <= ConstantsLib.MAX_DECIMALS, ErrorsLib.DecimalsTooHigh(c.token, decimals));
+            sum += c.weightBps;
+            _assets.push();
+            Asset storage a = _assets[i];
+            (a.token, a.decimals, a.weightBps, a.bufferBps) = (c.token, decimals, c.weightBps, c.bufferBps);
+            if (c.vToken != address(0)) _setVenusMarket(i, c.vToken);
+            emit EventsLib.AssetAdded(i, c.token, c, a.native);
+        }
+        require(sum == ConstantsLib.BPS, ErrorsLib.WeightsSumNotOne(sum));
+
+        _setOracle(p.oracle);
+        _setGuardian(p.guardian);
+        _setKeeper(p.keeper);
+        _setFeeRecipient(p.feeRecipient);
+        _setManagementFee(p.managementFeeBps);
+        _setRedeemFee(p.redeemFeeBps);
+    }
+
+    /// @dev vBNB and WBNB pay BNB with a 2300-gas `transfer`: this must stay trivial (no storage).
+    receive() external payable {}
+
+    /* MODIFIERS */
+
+    modifier whenNotPaused() {
+        require(!paused, ErrorsLib.FundPaused());
+        _;
+    }
+
+    modifier onlyGuardianOrOwner() {
+        require(msg.sender == guardian || msg.sender == owner(), ErrorsLib.Unauthorized(msg.sender));
+        _;
+    }
+
+    /* SEEDING */
+
+    /// @notice Credits the tokens the seeder sent to the fund and mints the first shares. Once.
+    /// @dev `DEAD_SHARES` of them go to the dead address, so supply never returns to zero and no
+    /// first-depositor (inflation) attack is possible. The factory checks the seed's oracle weights.
+    function seed(uint256 shares, address receiver) external nonReentrant returns (uint256[] memory amounts) {
+        require(msg.sender == SEEDER, ErrorsLib.NotSeeder(msg.sender));
+        require(!seeded, ErrorsLib.AlreadySeeded());
+        require(
+            shares >= ConstantsLib.MIN_SEED_SHARES,
+            ErrorsLib.SeedSharesTooLow(shares, ConstantsLib.MIN_SEED_SHARES)
+        );
+        require(receiver != address(0), ErrorsLib.ZeroAddress());
+
+        uint256 n = _assets.length;
+        amounts = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            amounts[i] = IERC20(a.token).balanceOf(address(this));
+            require(amounts[i] > 0, ErrorsLib.SeedAmountZero(i));
+            a.idle = amounts[i].toUint128();
+        }
+
+        seeded = true;
+        lastFeeAccrual = uint64(block.timestamp);
+        _mint(ConstantsLib.DEAD_ADDRESS, ConstantsLib.DEAD_SHARES);
+        _mint(receiver, shares - ConstantsLib.DEAD_SHARES);
+        emit EventsLib.Seed(receiver, shares, amounts);
+    }
+
+    /* USER */
+
+    /// @inheritdoc IBlockETF
+    function mint(uint256[] calldata maxAmounts, uint256 minShares, address receiver)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256 shares, uint256[] memory amounts)
+    {
+        (uint256 supply, uint256[] memory held) = _prepareMint(maxAmounts.length);
+        shares = BasketMathLib.sharesForAmounts(maxAmounts, held, supply);
+        require(shares >= minShares, ErrorsLib.MinSharesNotMet(minShares, shares));
+        amounts = _mintShares(shares, supply, held, maxAmounts, receiver);
+    }
+
+    /// @inheritdoc IBlockETF
+    function mintExactShares(uint256 shares, uint256[] calldata maxAmounts, address receiver)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256[] memory amounts)
+    {
+        (uint256 supply, uint256[] memory held) = _prepareMint(maxAmounts.length);
+        amounts = _mintShares(shares, supply, held, maxAmounts, receiver);
+    }
+
+    /// @inheritdoc IBlockETF
+    function redeem(uint256 shares, address receiver, uint256[] calldata minAmounts)
+        external
+        nonReentrant
+        returns (RedeemPayout[] memory payouts)
+    {
+        require(seeded, ErrorsLib.NotSeeded());
+        require(shares > 0, ErrorsLib.ZeroShares());
+        require(receiver != address(0), ErrorsLib.ZeroAddress());
+        uint256 n = _assets.length;
+        require(minAmounts.length == n, ErrorsLib.LengthMismatch(n, minAmounts.length));
+        _accrueManagementFee();
+
+        uint256 supply = totalSupply();
+        uint256 feeShares = _redeemFeeShares(shares);
+        uint256 net = shares - feeShares;
+
+        uint256[] memory owed = new uint256[](n);
+        uint256[] memory rates = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            (owed[i], rates[i]) = _owed(_assets[i], net, supply);
+            require(owed[i] >= minAmounts[i], ErrorsLib.MinAmountNotMet(i, owed[i], minAmounts[i]));
+        }
+
+        _burn(msg.sender, shares);
+        if (feeShares > 0) _mint(feeRecipient, feeShares);
+        emit EventsLib.Redeem(msg.sender, receiver, shares, feeShares, owed);
+
+        // === Interactions ===
+        payouts = _pay(owed, rates, net, supply, receiver);
+    }
+
+    /// @inheritdoc IBlockETF
+    function claim(address vToken, address receiver)
+        external
+        nonReentrant
+        returns (uint256 amount, uint256 vTokens)
+    {
+        uint256 owed = escrowedVTokens[msg.sender][vToken];
+        require(owed > 0, ErrorsLib.NothingToClaim(msg.sender, vToken));
+        require(receiver != address(0), ErrorsLib.ZeroAddress());
+        escrowedVTokens[msg.sender][vToken] = 0;
+        totalEscrowed[vToken] -= owed;
+
+        // === Interactions ===
+        MarketInfo memory info = _marketInfo[vToken];
+        VenusLib.Market memory m = VenusLib.Market(VENUS_COMPTROLLER, vToken, info.token, info.native, WBNB);
+        uint256 remaining = owed;
+        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
+        if (ok) {
+            VenusLib.Result memory r = VenusLib.withdrawVTokens(m, owed, rate);
+            remaining -= r.vTokens;
+            amount = r.underlying;
+        }
+        if (remaining > 0 && VenusLib.tryTransferVTokens(m, receiver, remaining)) {
+            (vTokens, remaining) = (remaining, 0);
+        }
+        require(amount > 0 || vTokens > 0, ErrorsLib.ClaimUnavailable(vToken));
+        if (remaining > 0) {
+            // Part paid, the rest stays escrowed for a later claim.
+            escrowedVTokens[msg.sender][vToken] = remaining;
+            totalEscrowed[vToken] += remaining;
+        }
+        emit EventsLib.Claim(msg.sender, vToken, receiver, amount, vTokens);
+        if (amount > 0) IERC20(m.token).safeTransfer(receiver, amount);
+    }
+
+    /// @inheritdoc IBlockETF
+    function sweep() external nonReentrant whenNotPaused returns (uint256[] memory supplied) {
+        uint256 n = _assets.length;
+        supplied = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            if (a.vToken == address(0) || !a.yieldEnabled) continue;
+            supplied[i] = _sweepAsset(i, a);
+        }
+    }
+
+    /* GUARDIAN */
+
+    /// @inheritdoc IBlockETF
+    function pause() external onlyGuardianOrOwner {
+        paused = true;
+        emit EventsLib.Paused(msg.sender);
+    }
+
+    /// @inheritdoc IBlockETF
+    function exitVenus(uint256 index) external nonReentrant onlyGuardianOrOwner {
+        _checkIndex(index);
+        _exitVenus(index);
+    }
+
+    /// @inheritdoc IBlockETF
+    function exitVenusAll() external nonReentrant onlyGuardianOrOwner {
+        uint256 n = _assets.length;
+        for (uint256 i; i < n; ++i) {
+            if (_assets[i].vToken != address(0)) _exitVenus(i);
+        }
+    }
+
+    /* OWNER */
+
+    /// @inheritdoc IBlockETF
+    function unpause() external onlyOwner {
+        paused = false;
+        emit EventsLib.Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setTargetWeights(uint16[] calldata weightsBps) external onlyOwner {
+        uint256 n = _assets.length;
+        require(weightsBps.length == n, ErrorsLib.LengthMismatch(n, weightsBps.length));
+        uint256 sum;
+        for (uint256 i; i < n; ++i) {
+            require(weightsBps[i] > 0, ErrorsLib.ZeroWeight(i));
+            sum += weightsBps[i];
+            _assets[i].weightBps = weightsBps[i];
+        }
+        require(sum == ConstantsLib.BPS, ErrorsLib.WeightsSumNotOne(sum));
+        emit EventsLib.SetTargetWeights(weightsBps);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setBuffer(uint256 index, uint16 bufferBps) external onlyOwner {
+        _checkIndex(index);
+        require(bufferBps <= ConstantsLib.BPS, ErrorsLib.BufferTooHigh(bufferBps));
+        _assets[index].bufferBps = bufferBps;
+        emit EventsLib.SetBuffer(index, bufferBps);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setVenusMarket(uint256 index, address vToken) external onlyOwner {
+        _checkIndex(index);
+        uint256 vShares = _assets[index].vShares;
+        require(vShares == 0, ErrorsLib.VenusPositionOpen(index, vShares));
+        _setVenusMarket(index, vToken);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setYieldEnabled(uint256 index, bool enabled) external onlyOwner {
+        _checkIndex(index);
+        Asset storage a = _assets[index];
+        require(!enabled || a.vToken != address(0), ErrorsLib.VenusNotAvailable());
+        a.yieldEnabled = enabled;
+        emit EventsLib.SetYieldEnabled(index, enabled);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setManagementFee(uint16 feeBps) external onlyOwner {
+        _accrueManagementFee();
+        _setManagementFee(feeBps);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setRedeemFee(uint16 feeBps) external onlyOwner {
+        _setRedeemFee(feeBps);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setFeeRecipient(address recipient) external onlyOwner {
+        _accrueManagementFee();
+        _setFeeRecipient(recipient);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setGuardian(address newGuardian) external onlyOwner {
+        _setGuardian(newGuardian);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setKeeper(address newKeeper) external onlyOwner {
+        _setKeeper(newKeeper);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setOracle(address newOracle) external onlyOwner {
+        _setOracle(newOracle);
+    }
+
+    /* VIEW */
+
+    /// @inheritdoc IBlockETF
+    function assetCount() external view returns (uint256) {
+        return _assets.length;
+    }
+
+    /// @inheritdoc IBlockETF
+    function asset(uint256 index) external view returns (Asset memory) {
+        _checkIndex(index);
+        return _assets[index];
+    }
+
+    /// @inheritdoc IBlockETF
+    function assets() external view returns (Asset[] memory) {
+        return _assets;
+    }
+
+    /// @inheritdoc IBlockETF
+    function holdings() public view returns (uint256[] memory held) {
+        uint256 n = _assets.length;
+        held = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            uint256 vShares = a.vShares;
+            held[i] =
+                a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, VenusLib.viewRate(a.vToken)));
+        }
+    }
+
+    /// @inheritdoc IBlockETF
+    function totalSupplyWithFees() public view returns (uint256) {
+        uint256 supply = totalSupply();
+        return supply + _pendingFeeShares(supply, block.timestamp - lastFeeAccrual);
+    }
+
+    /* INTERNAL: MINT */
+
+    function _prepareMint(uint256 length) internal returns (uint256 supply, uint256[] memory held) {
+        require(seeded, ErrorsLib.NotSeeded());
+        uint256 n = _assets.length;
+        require(length == n, ErrorsLib.LengthMismatch(n, length));
+        _accrueManagementFee();
+        supply = totalSupply();
+        held = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            uint256 vShares = a.vShares;
+            held[i] = a.idle;
+            if (vShares > 0) {
+                (bool ok, uint256 rate) = VenusLib.tryCurrentRate(a.vToken);
+                require(ok, ErrorsLib.VenusRateUnavailable(a.vToken));
+                held[i] += VenusLib.toUnderlyingDown(vShares, rate);
+            }
+        }
+    }
+
+    function _mintShares(
+        uint256 shares,
+        uint256 supply,
+        uint256[] memory held,
+        uint256[] calldata maxAmounts,
+        address receiver
+    ) internal returns (uint256[] memory amounts) {
+        require(shares > 0, ErrorsLib.ZeroShares());
+        require(receiver != address(0), ErrorsLib.ZeroAddress());
+        amounts = BasketMathLib.amountsForShares(shares, held, supply);
+        uint256 n = amounts.length;
+        for (uint256 i; i < n; ++i) {
+            require(amounts[i] <= maxAmounts[i], ErrorsLib.MaxAmountExceeded(i, amounts[i], maxAmounts[i]));
+            Asset storage a = _assets[i];
+            a.idle = (a.idle + amounts[i]).toUint128();
+        }
+        _mint(receiver, shares);
+        emit EventsLib.Mint(msg.sender, receiver, shares, amounts);
+
+        // === Interactions ===
+        for (uint256 i; i < n; ++i) {
+            if (amounts[i] == 0) continue;
+            IERC20 token = IERC20(_assets[i].token);
+            uint256 before = token.balanceOf(address(this));
+            token.safeTransferFrom(msg.sender, address(this), amounts[i]);
+            uint256 received = token.balanceOf(address(this)) - before;
+            require(received >= amounts[i], ErrorsLib.TransferShortfall(address(token), amounts[i], received));
+        }
+    }
+
+    /* INTERNAL: REDEEM */
+
+    /// @dev Pays every asset of a redemption to `receiver`.
+    function _pay(
+        uint256[] memory owed,
+        uint256[] memory rates,
+        uint256 net,
+        uint256 supply,
+        address receiver
+    ) internal returns (RedeemPayout[] memory payouts) {
+        uint256 n = owed.length;
+        payouts = new RedeemPayout[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            RedeemPayout memory p = a.vShares > 0 && rates[i] == 0
+                ? _payInKind(i, a, net, supply, receiver)
+                : _payOwed(i, a, owed[i], rates[i], receiver);
+            if (p.amount > 0) IERC20(a.token).safeTransfer(receiver, p.amount);
+            payouts[i] = p;
+        }
+    }
+
+    /// @dev {tok} Value owed for `net` shares of asset `a`, at the Venus rate accrued to this block.
+    /// A market whose rate cannot be read (rate 0 returned) is paid pro-rata in kind by `_payInKind`,
+    /// which needs no rate; its value then counts the vToken part at the stored rate.
+    function _owed(Asset storage a, uint256 net, uint256 supply)
+        internal
+        returns (uint256 owed, uint256 rate)
+    {
+        uint256 vShares = a.vShares;
+        uint256 held = a.idle;
+        if (vShares > 0) {
+            bool ok;
+            (ok, rate) = VenusLib.tryCurrentRate(a.vToken);
+            if (!ok) {
+                uint256 vOut = net.mulDivDown(vShares, supply);
+                return (
+                    net.mulDivDown(held, supply)
+                        + VenusLib.toUnderlyingDown(vOut, VenusLib.tryStoredRate(a.vToken)),
+                    0
+                );
+            }
+            held += VenusLib.toUnderlyingDown(vShares, rate);
+        }
+        owed = BasketMathLib.owedForShares(net, held, supply);
+    }
+
+    /// @dev Pays `owed` of asset i: idle first, then Venus, then vTokens, then escrow.
+    function _payOwed(uint256 i, Asset storage a, uint256 owed, uint256 rate, address receiver)
+        internal
+        returns (RedeemPayout memory p)
+    {
+        uint256 idle = a.idle;
+        p.amount = owed.min(idle);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint128
+        a.idle = uint128(idle - p.amount);
+        uint256 rest = owed - p.amount;
+        if (rest == 0) return p;
+
+        // rest <= vShares * rate: owed never exceeds holdings.
+        VenusLib.Market memory m = _market(a);
+        uint256 vShares = a.vShares;
+        uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
+        // Redeeming the whole position goes by vTokens, so exactly the tracked vTokens are burned.
+        VenusLib.Result memory r = rest >= position
+            ? VenusLib.withdrawVTokens(m, vShares, rate)
+            : VenusLib.withdrawUnderlying(m, rest);
+        vShares -= r.vTokens;
+        uint256 unserved = rest;
+        if (r.outcome == VenusOutcome.Ok) {
+            emit EventsLib.Withdraw(i, a.vToken, r.underlying, r.vTokens);
+            // A comptroller treasury fee may pay less than requested: the redeemer bears its own exit fee.
+            // Anything above what is owed stays with the fund.
+            uint256 got = r.underlying;
+            if (got > rest) {
+                a.idle = (a.idle + got - rest).toUint128();
+                got = rest;
+            }
+            p.amount += got;
+            unserved = rest - r.requested.min(rest);
+        } else {
+            emit EventsLib.WithdrawFailed(i, a.vToken, rest, r.outcome, r.code);
+        }
+        if (unserved > 0) {
+            uint256 vOut = VenusLib.toVTokensDown(unserved, rate).min(vShares);
+            vShares -= vOut;
+            if (vOut > 0) {
+                _payVTokens(
+                    i, m, vOut, receiver, r.outcome == VenusOutcome.Ok ? VenusOutcome.NoCash : r.outcome, p
+                );
+            }
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares only decreased from a uint128
+        a.vShares = uint128(vShares);
+    }
+
+    /// @dev Pays asset i pro-rata in kind when its Venus rate cannot be read: idle part and vTokens.
+    function _payInKind(uint256 i, Asset storage a, uint256 net, uint256 supply, address receiver)
+        internal
+        returns (RedeemPayout memory p)
+    {
+        uint256 idle = a.idle;
+        uint256 vShares = a.vShares;
+        p.amount = net.mulDivDown(idle, supply);
+        uint256 vOut = net.mulDivDown(vShares, supply);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint128
+        a.idle = uint128(idle - p.amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - vOut <= vShares, a uint128
+        a.vShares = uint128(vShares - vOut);
+        if (vOut > 0) _payVTokens(i, _market(a), vOut, receiver, VenusOutcome.RateUnavailable, p);
+    }
+
+    function _payVTokens(
+        uint256 i,
+        VenusLib.Market memory m,
+        uint256 vOut,
+        address receiver,
+        VenusOutcome reason,
+        RedeemPayout memory p
+    ) internal {
+        if (VenusLib.tryTransferVTokens(m, receiver, vOut)) {
+            p.vTokens = vOut;
+        } else {
+            escrowedVTokens[receiver][m.vToken] += vOut;
+            totalEscrowed[m.vToken] += vOut;
+            p.escrowed = vOut;
+        }
+        emit EventsLib.RedeemInVTokens(receiver, i, m.vToken, vOut, p.escrowed > 0, reason);
+    }
+
+    function _redeemFeeShares(uint256 shares) internal view returns (uint256) {
+        return feeRecipient == address(0) ? 0 : BasketMathLib.redeemFeeShares(shares, redeemFeeBps);
+    }
+
+    /* INTERNAL: VENUS */
+
+    function _sweepAsset(uint256 i, Asset storage a) internal returns (uint256 supplied) {
+        address vToken = a.vToken;
+        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
+        if (!ok) {
+            emit EventsLib.SupplySkipped(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
+            return 0;
+        }
+        uint256 idle = a.idle;
+        uint256 held = idle + VenusLib.toUnderlyingDown(a.vShares, rate);
+        // Up: the buffer is kept whole.
+        uint256 keep = held.mulDivUp(a.bufferBps, ConstantsLib.BPS);
+        if (idle <= keep) return 0;
+
+        VenusLib.Result memory r = VenusLib.supply(_market(a), idle - keep);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - r.underlying <= idle, a uint128
+        a.idle = uint128(idle - r.underlying);
+        a.vShares = (a.vShares + r.vTokens).toUint128();
+        if (r.outcome == VenusOutcome.Ok && r.requested == idle - keep) {
+            emit EventsLib.Supply(i, vToken, r.underlying, r.vTokens);
+        } else {
+            if (r.outcome == VenusOutcome.Ok) {
+                // Capped by the supply cap: the part supplied, then the part left idle.
+                emit EventsLib.Supply(i, vToken, r.underlying, r.vTokens);
+                emit EventsLib.SupplySkipped(i, vToken, idle - keep - r.requested, VenusOutcome.CapReached, 0);
+            } else {
+                emit EventsLib.SupplySkipped(i, vToken, idle - keep, r.outcome, r.code);
+            }
+        }
+        return r.underlying;
+    }
+
+    function _market(Asset storage a) internal view returns (VenusLib.Market memory) {
+        return VenusLib.Market(VENUS_COMPTROLLER, a.vToken, a.token, a.native, WBNB);
+    }
+
+    function _exitVenus(uint256 i) internal {
+        Asset storage a = _assets[i];
+        address vToken = a.vToken;
+        a.yieldEnabled = false;
+        emit EventsLib.SetYieldEnabled(i, false);
+        uint256 vShares = a.vShares;
+        if (vShares == 0) {
+            emit EventsLib.VenusExit(i, vToken, 0, 0);
+            return;
+        }
+        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
+        if (!ok) rate = VenusLib.tryStoredRate(vToken);
+        if (rate == 0) {
+            emit EventsLib.WithdrawFailed(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
+            return;
+        }
+        VenusLib.Result memory r = VenusLib.withdrawVTokens(_market(a), vShares, rate);
+        if (r.outcome != VenusOutcome.Ok) {
+            emit EventsLib.WithdrawFailed(i, vToken, r.requested, r.outcome, r.code);
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - r.vTokens <= vShares, a uint128
+        a.vShares = uint128(vShares - r.vTokens);
+        a.idle = (a.idle + r.underlying).toUint128();
+        emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
+    }
+
+    function _setVenusMarket(uint256 i, address vToken) internal {
+        Asset storage a = _assets[i];
+        bool native;
+        if (vToken != address(0)) {
+            require(VENUS_COMPTROLLER != address(0), ErrorsLib.VenusNotAvailable());
+            address comptroller = IVToken(vToken).comptroller();
+            require(
+                comptroller == VENUS_COMPTROLLER, ErrorsLib.VTokenComptrollerMismatch(vToken, comptroller)
+            );
+            // vBEP-20 markets name their underlying; Venus's native vBNB has no `underlying()`.
+            try IVBep20(vToken).underlying() returns (address u) {
+                require(u == a.token, ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u));
+            } catch {
+                require(
+                    a.token == WBNB && WBNB != address(0),
+                    ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, address(0))
+                );
+                native = true;
+            }
+            _marketInfo[vToken] = MarketInfo(a.token, native);
+        }
+        (a.vToken, a.native, a.yieldEnabled) = (vToken, native, vToken != address(0));
+        emit EventsLib.SetVenusMarket(i, vToken, native);
+    }
+
+    /* INTERNAL: FEES */
+
+    function _accrueManagementFee() internal {
+        uint256 last = lastFeeAccrual;
+        if (last == block.timestamp) return;
+        uint256 elapsed = block.timestamp - last;
+        uint256 feeShares = _pendingFeeShares(totalSupply(), elapsed);
+        lastFeeAccrual = uint64(block.timestamp);
+        if (feeShares > 0) {
+            address recipient = feeRecipient;
+            _mint(recipient, feeShares);
+            emit EventsLib.ManagementFeeAccrued(recipient, feeShares, elapsed);
+        }
+    }
+
+    function _pendingFeeShares(uint256 supply, uint256 elapsed) internal view returns (uint256) {
+        if (feeRecipient == address(0) || !seeded) return 0;
+        return BasketMathLib.managementFeeShares(supply, managementFeeBps, elapsed);
+    }
+
+    /* INTERNAL: CHECKS AND SETTERS */
+
+    function _checkIndex(uint256 index) internal view {
+        require(index < _assets.length, ErrorsLib.IndexOutOfRange(index, _assets.length));
+    }
+
+    function _setOracle(address newOracle) internal {
+        require(newOracle != address(0), ErrorsLib.ZeroAddress());
+        oracle = newOracle;
+        emit EventsLib.SetOracle(newOracle);
+    }
+
+    function _setGuardian(address newGuardian) internal {
+        guardian = newGuardian;
+        emit EventsLib.SetGuardian(newGuardian);
+    }
+
+    function _setKeeper(address newKeeper) internal {
+        keeper = newKeeper;
+        emit EventsLib.SetKeeper(newKeeper);
+    }
+
+    function _setFeeRecipient(address recipient) internal {
+        feeRecipient = recipient;
+        emit EventsLib.SetFeeRecipient(recipient);
+    }
+
+    function _setManagementFee(uint16 feeBps) internal {
+        require(
+            feeBps <= ConstantsLib.MAX_MANAGEMENT_FEE_BPS,
+            ErrorsLib.ManagementFeeTooHigh(feeBps, ConstantsLib.MAX_MANAGEMENT_FEE_BPS)
+        );
+        managementFeeBps = feeBps;
+        emit EventsLib.SetManagementFee(feeBps);
+    }
+
+    function _setRedeemFee(uint16 feeBps) internal {
+        require(
+            feeBps <= ConstantsLib.MAX_REDEEM_FEE_BPS,
+            ErrorsLib.RedeemFeeTooHigh(feeBps, ConstantsLib.MAX_REDEEM_FEE_BPS)
+        );
+        redeemFeeBps = feeBps;
+        emit EventsLib.SetRedeemFee(feeBps);
+    }
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @notice What a Venus call came to. Every non-`Ok` outcome is reported in an event and leaves the
+/// fund's accounting exact: nothing is lost silently.
+enum VenusOutcome {
+    Ok,
+    /// @dev Protocol paused, or the action (mint / redeem) paused for the market.
+    Paused,
+    /// @dev Supply cap reached (or a cap of 0, which Venus uses for "minting disabled").
+    CapReached,
+    /// @dev The market has no cash to pay out.
+    NoCash,
+    /// @dev The vToken returned a non-zero `TokenErrorReporter.Error` code (carried in the event).
+    ErrorCode,
+    /// @dev The vToken call reverted.
+    Reverted,
+    /// @dev `exchangeRateCurrent()` reverted, so the position could not be valued this block.
+    RateUnavailable
+}
+
+/// @notice One basket member as the owner configures it.
+/// @param token The ERC-20 (WBNB for BNB). Standard ERC-20 only: no fee-on-transfer, no rebasing.
+/// @param weightBps {bps} Target weight; all weights sum to exactly 10,000 and each is > 0.
+/// @param bufferBps {bps} Share of this asset's holdings kept idle by `sweep` to serve redemptions.
+/// @param vToken Venus core-pool market of `token` (vBNB for WBNB), or address(0) for none.
+struct AssetConfig {
+    address token;
+    uint16 weightBps;
+    uint16 bufferBps;
+    address vToken;
+}
+
+/// @notice One basket member as stored, with its accounting.
+/// @param decimals Read from the token at configuration.
+/// @param native True when `vToken` is Venus's native vBNB: WBNB is unwrapped to supply and wrapped on
+/// redeem.
+/// @param yieldEnabled False after a guardian exit; `sweep` then leaves the asset idle.
+/// @param idle {tok} Tokens held by the fund and counted in its holdings.
+/// @param vShares {vTok} vTokens held for the holders (escrowed claims excluded).
+struct Asset {
+    address token;
+    uint8 decimals;
+    uint16 weightBps;
+    uint16 bufferBps;
+    bool native;
+    bool yieldEnabled;
+    address vToken;
+    uint128 idle;
+    uint128 vShares;
+}
+
+/// @notice Everything a fund is created with.
+struct FundParams {
+    string name;
+    string symbol;
+    AssetConfig[] assets;
+    address owner;
+    address guardian;
+    address keeper;
+    address feeRecipient;
+    uint16 managementFeeBps;
+    uint16 redeemFeeBps;
+    address oracle;
+}
+
+/// @notice How one asset of a redemption was paid.
+/// @param amount {tok} Underlying tokens sent to the receiver.
+/// @param vTokens {vTok} vTokens sent to the receiver because Venus could not pay in underlying.
+/// @param escrowed {vTok} vTokens set aside for the receiver to `claim` because they could not be
+/// transferred either.
+struct RedeemPayout {
+    uint256 amount;
+    uint256 vTokens;
+    uint256 escrowed;
+}
+
+/// @title IBlockETF
+/// @notice A BlockETF V2 fund: ERC-20 shares over a basket of tokens with target weights, one of them a
+/// stablecoin sleeve; in-kind mint and redeem; idle holdings earn interest on Venus.
+/// @dev Holdings of asset i = `idle` + `vShares` x Venus exchange rate (interest accrued to the current
+/// block). Mint and redeem are pro-rata to holdings and need no price; NAV needs the oracle.
+interface IBlockETF {
+    /* USER */
+
+    /// @notice Mints the most shares that `maxAmounts` pay for, at the current composition.
+    /// @dev Shares are rounded down; each amount pulled is rounded up and never exceeds `maxAmounts[i]`.
+    /// Reverts while paused. Accrues the management fee first.
+    /// @param maxAmounts {tok} Most of each asset to pull (basket order); approve the fund for these.
+    /// @param minShares {share} Slippage bound: reverts `MinSharesNotMet` below it.
+    /// @param receiver Receives the shares.
+    /// @return shares {share} Shares minted.
+    /// @return amounts {tok} Amounts pulled from the caller.
+    function mint(uint256[] calldata maxAmounts, uint256 minShares, address receiver)
+        external
+        returns (uint256 shares, uint256[] memory amounts);
+
+    /// @notice Mints exactly `shares`, pulling each asset pro-rata (rounded up).
+    /// @param maxAmounts {tok} Slippage bound per asset: reverts `MaxAmountExceeded` above it.
+    function mintExactShares(uint256 shares, uint256[] calldata maxAmounts, address receiver)
+        external
+        returns (uint256[] memory amounts);
+
+    /// @notice Burns `shares` of the caller and pays the receiver its pro-rata part of every asset.
+    /// @dev Works while paused. Each asset is paid from idle first, then withdrawn from Venus; what
+    /// Venus cannot pay (redeem paused, no cash, a revert or an error code) is paid in the market's
+    /// vTokens, and what cannot be transferred as vTokens is escrowed for `claim`. Amounts are rounded
+    /// down. The redeem fee, if any, is taken in shares and sent to the fee recipient.
+    /// @param minAmounts {tok} Slippage bound on the value owed per asset (vTokens count at their
+    /// underlying value).
+    /// @return payouts How each asset was paid.
+    function redeem(uint256 shares, address receiver, uint256[] calldata minAmounts)
+        external
+        returns (RedeemPayout[] memory payouts);
+
+    /// @notice Pays out vTokens escrowed for the caller by an earlier redemption: in underlying if the
+    /// market can pay, else as vTokens.
+    /// @return amount {tok} Underlying paid; 0 when paid in vTokens.
+    /// @return vTokens {vTok} vTokens transferred; 0 when paid in underlying.
+    function claim(address vToken, address receiver) external returns (uint256 amount, uint256 vTokens);
+
+    /// @notice Supplies each asset's idle tokens above its cash buffer to its Venus market.
+    /// @dev Permissionless and deterministic. Supply caps and paused minting leave the rest idle without
+    /// reverting (reported as `SupplySkipped`). Reverts while paused.
+    /// @return supplied {tok} Amount supplied per asset.
+    function sweep() external returns (uint256[] memory supplied);
+
+    /* GUARDIAN */
+
+    function pause() external;
+
+    /// @notice Withdraws asset `index` from Venus as far as the market can pay and disables yield for it.
+    function exitVenus(uint256 index) external;
+
+    /// @notice `exitVenus` for every asset with a market.
+    function exitVenusAll() external;
+
+    /* OWNER */
+
+    function unpause() external;
+    function setTargetWeights(uint16[] calldata weightsBps) external;
+    function setBuffer(uint256 index, uint16 bufferBps) external;
+    /// @notice Sets (or clears, with address(0)) asset `index`'s Venus market and enables yield.
+    /// @dev Requires no open position in the current market.
+    function setVenusMarket(uint256 index, address vToken) external;
+    function setYieldEnabled(uint256 index, bool enabled) external;
+    function setManagementFee(uint16 feeBps) external;
+    function setRedeemFee(uint16 feeBps) external;
+    function setFeeRecipient(address recipient) external;
+    function setGuardian(address guardian) external;
+    function setKeeper(address keeper) external;
+    function setOracle(address oracle) external;
+
+    /* VIEW */
+
+    /// @notice Immutable: the Venus core-pool Comptroller whose markets the fund may use.
+    function VENUS_COMPTROLLER() external view returns (address);
+    /// @notice Immutable: wrapped BNB, unwrapped to supply vBNB.
+    function WBNB() external view returns (address);
+    function assetCount() external view returns (uint256);
+    function asset(uint256 index) external view returns (Asset memory);
+    function assets() external view returns (Asset[] memory);
+    /// @notice {tok} Per asset: idle + Venus underlying with interest accrued to this block.
+    function holdings() external view returns (uint256[] memory);
+    /// @notice {share} Supply including the management fee accrued but not yet minted.
+    function totalSupplyWithFees() external view returns (uint256);
+    /// @notice {vTok} vTokens escrowed for `account` in market `vToken`.
+    function escrowedVTokens(address account, address vToken) external view returns (uint256);
+    /// @notice {vTok} All vTokens escrowed in market `vToken`.
+    function totalEscrowed(address vToken) external view returns (uint256);
+    function oracle() external view returns (address);
+    function guardian() external view returns (address);
+    function keeper() external view returns (address);
+    function feeRecipient() external view returns (address);
+    function managementFeeBps() external view returns (uint16);
+    function redeemFeeBps() external view returns (uint16);
+    function lastFeeAccrual() external view returns (uint64);
+    function paused() external view returns (bool);
+    function seeded() external view returns (bool);
+    /// @notice Immutable: the account allowed to seed the fund once (its factory).
+    function SEEDER() external view returns (address);
+
+    /// @notice Credits the tokens the seeder sent to the fund and mints the first shares. Once, by
+    /// `SEEDER`.
+    /// @return amounts {tok} Seeded amounts (the fund's whole balance of each asset).
+    function seed(uint256 shares, address receiver) external returns (uint256[] memory amounts);
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @notice One asset of a fund, with its Venus market's state.
+/// @param holdings {tok} idle + supplied.
+/// @param supplied {tok} Underlying of the fund's vTokens, interest accrued to this block.
+/// @param price D18{USD/tok} Oracle price; 0 with `priceOk` false when the oracle refuses.
+/// @param value D18{USD} holdings x price.
+/// @param currentWeightBps {bps} Share of the fund's value (0 when any price is missing).
+/// @param exchangeRate D18{tok/vTok} Accrued to this block.
+/// @param supplyRatePerBlock D18{1/block} Venus supply rate (APY is derived off-chain with the chain's
+/// blocks per year).
+/// @param venusCash {tok} What the market can pay out now.
+/// @param supplyCap {tok} 0 means minting disabled.
+struct LensAsset {
+    address token;
+    string symbol;
+    uint8 decimals;
+    uint16 weightBps;
+    uint256 currentWeightBps;
+    uint16 bufferBps;
+    address vToken;
+    bool native;
+    bool yieldEnabled;
+    uint256 idle;
+    uint256 vShares;
+    uint256 supplied;
+    uint256 holdings;
+    uint256 price;
+    bool priceOk;
+    uint256 value;
+    uint256 exchangeRate;
+    uint256 supplyRatePerBlock;
+    uint256 venusCash;
+    uint256 supplyCap;
+    bool mintPaused;
+    bool redeemPaused;
+    uint256 escrowed;
+}
+
+/// @notice A fund's whole state.
+/// @param totalValue D18{USD} Sum of asset values (0 with `pricesOk` false when any price is refused).
+/// @param navPerShare D18{USD/share} Against the supply including the accrued management fee.
+struct LensFund {
+    address fund;
+    string name;
+    string symbol;
+    uint256 totalSupply;
+    uint256 totalSupplyWithFees;
+    uint256 totalValue;
+    uint256 navPerShare;
+    bool pricesOk;
+    bool paused;
+    address owner;
+    address guardian;
+    address keeper;
+    address feeRecipient;
+    address oracle;
+    uint16 managementFeeBps;
+    uint16 redeemFeeBps;
+    uint64 lastFeeAccrual;
+    uint256 blockNumber;
+    uint256 timestamp;
+    LensAsset[] assets;
+}
+
+/// @title IBlockETFLens
+/// @notice Batched reads and previews for BlockETF funds: one call per page.
+interface IBlockETFLens {
+    /// @notice A fund's whole state; never reverts on a refused price (see `priceOk`).
+    function getFund(address fund) external view returns (LensFund memory);
+    /// @notice Equals `BlockETF.mint(maxAmounts, ...)` executed in this block.
+    function previewMint(address fund, uint256[] calldata maxAmounts)
+        external
+        view
+        returns (uint256 shares, uint256[] memory amounts);
+    /// @notice Equals `BlockETF.mintExactShares(shares, ...)` executed in this block.
+    function previewMintExactShares(address fund, uint256 shares) external view returns (uint256[] memory amounts);
+    /// @notice {tok} Value owed per asset by `BlockETF.redeem(shares, ...)` executed in this block.
+    function previewRedeem(address fund, uint256 shares) external view returns (uint256[] memory amounts);
+    /// @notice D18{USD} Oracle value of each asset's holdings; reverts on a refused price.
+    function assetValues(address fund) external view returns (uint256[] memory values);
+    /// @notice D18{USD} The fund's NAV; reverts on a refused price.
+    function totalValue(address fund) external view returns (uint256);
+    /// @notice D18{USD/share}; reverts on a refused price.
+    function navPerShare(address fund) external view returns (uint256);
+    /// @notice {bps} Current weights by oracle value; reverts on a refused price.
+    function currentWeights(address fund) external view returns (uint256[] memory weightsBps);
+}

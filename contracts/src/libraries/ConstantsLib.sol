@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @title ConstantsLib
+/// @notice Protocol constants: units, caps on every fee, and the limits of the valid ranges (README).
+library ConstantsLib {
+    /// @dev D18{1}: fixed-point one, and Venus's exchange-rate mantissa scale.
+    uint256 internal constant WAD = 1e18;
+    /// @dev {bps}: one hundred percent. Target weights sum to exactly this.
+    uint256 internal constant BPS = 10_000;
+    /// @dev {s}: fees stream over a 365-day year, by timestamp, not by block.
+    uint256 internal constant YEAR = 365 days;
+
+    /// @dev Most assets a basket may hold.
+    uint256 internal constant MAX_ASSETS = 16;
+    /// @dev Fewest assets a basket may hold (one risk asset and the stablecoin sleeve).
+    uint256 internal constant MIN_ASSETS = 2;
+    /// @dev Most decimals an asset may have (prices and holdings stay far from overflow).
+    uint8 internal constant MAX_DECIMALS = 24;
+
+    /// @dev {bps/year}: cap on the streaming management fee (5 %/year).
+    uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 500;
+    /// @dev {bps}: cap on the redeem fee (1 %).
+    uint256 internal constant MAX_REDEEM_FEE_BPS = 100;
+    /// @dev {s}: longest stretch a single fee accrual charges for.
+    uint256 internal constant MAX_FEE_ELAPSED = 10 * YEAR;
+
+    /// @dev {share}: burned to the dead address at seeding, so supply never returns to zero.
+    uint256 internal constant DEAD_SHARES = 1e9;
+    /// @dev {share}: smallest seed; seeds below this make share granularity too coarse.
+    uint256 internal constant MIN_SEED_SHARES = 1e15;
+    /// @dev {bps}: largest absolute deviation of a seed's oracle weights from the targets.
+    uint256 internal constant MAX_SEED_DEVIATION_BPS = 100;
+    /// @dev Receiver of the dead shares.
+    address internal constant DEAD_ADDRESS = 0x000000000000000000000000000000000000dEaD;
+
+    /// @dev Venus Comptroller `Action` enum values.
+    uint8 internal constant VENUS_ACTION_MINT = 0;
+    uint8 internal constant VENUS_ACTION_REDEEM = 1;
+    uint8 internal constant VENUS_ACTION_TRANSFER = 6;
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @title ErrorsLib
+/// @notice Every custom error of the protocol, named for the failed condition, carrying the values that
+/// explain it.
+library ErrorsLib {
+    /* CONFIGURATION */
+
+    error ZeroAddress();
+    error AssetCountOutOfRange(uint256 count, uint256 min, uint256 max);
+    error DuplicateAsset(address token);
+    error ZeroWeight(uint256 index);
+    error WeightsSumNotOne(uint256 sumBps);
+    error BufferTooHigh(uint256 bufferBps);
+    error DecimalsTooHigh(address token, uint8 decimals);
+    error IndexOutOfRange(uint256 index, uint256 count);
+    error LengthMismatch(uint256 expected, uint256 actual);
+    error VenusNotAvailable();
+    error VTokenComptrollerMismatch(address vToken, address comptroller);
+    error VTokenUnderlyingMismatch(address vToken, address expected, address actual);
+    error VenusPositionOpen(uint256 index, uint256 vShares);
+    error ManagementFeeTooHigh(uint256 feeBps, uint256 maxBps);
+    error RedeemFeeTooHigh(uint256 feeBps, uint256 maxBps);
+
+    /* ACCESS */
+
+    error Unauthorized(address caller);
+    error FundPaused();
+
+    /* SEEDING */
+
+    error NotSeeder(address caller);
+    error AlreadySeeded();
+    error NotSeeded();
+    error SeedSharesTooLow(uint256 shares, uint256 min);
+    error SeedAmountZero(uint256 index);
+    error SeedWeightDeviation(uint256 index, uint256 weightBps, uint256 targetBps);
+
+    /* MINT / REDEEM */
+
+    error ZeroShares();
+    error MinSharesNotMet(uint256 minShares, uint256 shares);
+    error MaxAmountExceeded(uint256 index, uint256 amount, uint256 maxAmount);
+    error MinAmountNotMet(uint256 index, uint256 amount, uint256 minAmount);
+    error TransferShortfall(address token, uint256 expected, uint256 received);
+    error VenusRateUnavailable(address vToken);
+    error NothingToClaim(address account, address vToken);
+    error ClaimUnavailable(address vToken);
+
+    /* ORACLE */
+
+    error FeedNotSet(address token);
+    error InvalidHeartbeat(uint256 heartbeat);
+    error InvalidBounds(uint256 minPrice, uint256 maxPrice);
+    error InvalidFeedDecimals(address feed, uint8 decimals);
+    error NonPositivePrice(address token, int256 answer);
+    error IncompleteRound(address token, uint80 roundId, uint80 answeredInRound);
+    error StalePrice(address token, uint256 updatedAt, uint256 heartbeat);
+    error PriceOutOfBounds(address token, uint256 price, uint256 minPrice, uint256 maxPrice);
+}

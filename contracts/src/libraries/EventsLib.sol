@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+import {AssetConfig, VenusOutcome} from "../interfaces/IBlockETF.sol";
+
+/// @title EventsLib
+/// @notice One event per state change, named for the action.
+library EventsLib {
+    /* FUND LIFECYCLE */
+
+    event AssetAdded(uint256 indexed index, address indexed token, AssetConfig config, bool native);
+    event Seed(address indexed receiver, uint256 shares, uint256[] amounts);
+
+    /* USER */
+
+    event Mint(address indexed caller, address indexed receiver, uint256 shares, uint256[] amounts);
+    event Redeem(
+        address indexed caller, address indexed receiver, uint256 shares, uint256 feeShares, uint256[] amounts
+    );
+    /// @notice Part of a redemption paid in vTokens (or escrowed) because Venus could not pay.
+    event RedeemInVTokens(
+        address indexed receiver,
+        uint256 indexed index,
+        address indexed vToken,
+        uint256 vTokens,
+        bool escrowed,
+        VenusOutcome reason
+    );
+    event Claim(
+        address indexed account, address indexed vToken, address receiver, uint256 amount, uint256 vTokens
+    );
+
+    /* VENUS */
+
+    event Supply(uint256 indexed index, address indexed vToken, uint256 amount, uint256 vTokens);
+    event SupplySkipped(
+        uint256 indexed index, address indexed vToken, uint256 amount, VenusOutcome reason, uint256 code
+    );
+    event Withdraw(uint256 indexed index, address indexed vToken, uint256 amount, uint256 vTokens);
+    event WithdrawFailed(
+        uint256 indexed index, address indexed vToken, uint256 amount, VenusOutcome reason, uint256 code
+    );
+    event VenusExit(uint256 indexed index, address indexed vToken, uint256 received, uint256 vSharesLeft);
+
+    /* FEES */
+
+    event ManagementFeeAccrued(address indexed recipient, uint256 shares, uint256 elapsed);
+
+    /* ROLES AND PARAMETERS */
+
+    event Paused(address indexed caller);
+    event Unpaused(address indexed caller);
+    event SetTargetWeights(uint16[] weightsBps);
+    event SetBuffer(uint256 indexed index, uint16 bufferBps);
+    event SetVenusMarket(uint256 indexed index, address indexed vToken, bool native);
+    event SetYieldEnabled(uint256 indexed index, bool enabled);
+    event SetManagementFee(uint16 feeBps);
+    event SetRedeemFee(uint16 feeBps);
+    event SetFeeRecipient(address indexed recipient);
+    event SetGuardian(address indexed guardian);
+    event SetKeeper(address indexed keeper);
+    event SetOracle(address indexed oracle);
+
+    /* ORACLE */
+
+    event SetFeed(
+        address indexed token, address indexed feed, uint256 heartbeat, uint256 minPrice, uint256 maxPrice
+    );
+
+    /* FACTORY */
+
+    event CreateFund(address indexed fund, address indexed creator, string name, string symbol);
+}
