@@ -18,7 +18,7 @@ import {
     RedeemPayout,
     VenusOutcome
 } from "./interfaces/IBlockETF.sol";
-import {IVBep20, IVToken} from "./interfaces/external/IVToken.sol";
+import {IVBep20, IVToken, IVTokenFlashLoan} from "./interfaces/external/IVToken.sol";
 import {BasketMathLib} from "./libraries/BasketMathLib.sol";
 import {ConstantsLib} from "./libraries/ConstantsLib.sol";
 import {ErrorsLib} from "./libraries/ErrorsLib.sol";
@@ -69,6 +69,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     struct MarketInfo {
         address token;
         bool native;
+        bool flashLoanAware;
     }
 
     Asset[] internal _assets;
@@ -180,7 +181,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             Asset storage a = _assets[i];
             amounts[i] = IERC20(a.token).balanceOf(address(this));
             require(amounts[i] > 0, ErrorsLib.SeedAmountZero(i));
-            a.idle = amounts[i].toUint128();
+            a.idle = amounts[i].toUint96();
         }
 
         seeded = true;
@@ -264,7 +265,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         MarketInfo memory info = _marketInfo[vToken];
         VenusLib.Market memory m = VenusLib.Market(VENUS_COMPTROLLER, vToken, info.token, info.native, WBNB);
         uint256 remaining = owed;
-        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
+        (bool ok, uint256 rate) = VenusLib.currentRate(vToken, info.flashLoanAware);
         if (ok) {
             VenusLib.Result memory r = VenusLib.withdrawVTokens(m, owed, rate);
             remaining -= r.vTokens;
@@ -421,7 +422,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             Asset storage a = _assets[i];
             uint256 vShares = a.vShares;
             held[i] =
-                a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, VenusLib.viewRate(a.vToken)));
+                a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
         }
     }
 
@@ -445,9 +446,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             uint256 vShares = a.vShares;
             held[i] = a.idle;
             if (vShares > 0) {
-                (bool ok, uint256 rate) = VenusLib.tryCurrentRate(a.vToken);
-                require(ok, ErrorsLib.VenusRateUnavailable(a.vToken));
-                held[i] += VenusLib.toUnderlyingDown(vShares, rate);
+                held[i] += VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a));
             }
         }
     }
@@ -466,7 +465,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             require(amounts[i] <= maxAmounts[i], ErrorsLib.MaxAmountExceeded(i, amounts[i], maxAmounts[i]));
             Asset storage a = _assets[i];
-            a.idle = (a.idle + amounts[i]).toUint128();
+            a.idle = (a.idle + amounts[i]).toUint96();
         }
         _mint(receiver, shares);
         emit EventsLib.Mint(msg.sender, receiver, shares, amounts);
@@ -515,12 +514,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         uint256 held = a.idle;
         if (vShares > 0) {
             bool ok;
-            (ok, rate) = VenusLib.tryCurrentRate(a.vToken);
+            (ok, rate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
             if (!ok) {
                 uint256 vOut = net.mulDivDown(vShares, supply);
                 return (
                     net.mulDivDown(held, supply)
-                        + VenusLib.toUnderlyingDown(vOut, VenusLib.tryStoredRate(a.vToken)),
+                        + VenusLib.toUnderlyingDown(vOut, VenusLib.storedRate(a.vToken)),
                     0
                 );
             }
@@ -536,8 +535,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     {
         uint256 idle = a.idle;
         p.amount = owed.min(idle);
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint128
-        a.idle = uint128(idle - p.amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint96
+        a.idle = uint96(idle - p.amount);
         uint256 rest = owed - p.amount;
         if (rest == 0) return p;
 
@@ -557,7 +556,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             // Anything above what is owed stays with the fund.
             uint256 got = r.underlying;
             if (got > rest) {
-                a.idle = (a.idle + got - rest).toUint128();
+                a.idle = (a.idle + got - rest).toUint96();
                 got = rest;
             }
             p.amount += got;
@@ -574,8 +573,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
                 );
             }
         }
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares only decreased from a uint128
-        a.vShares = uint128(vShares);
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares only decreased from a uint96
+        a.vShares = uint96(vShares);
     }
 
     /// @dev Pays asset i pro-rata in kind when its Venus rate cannot be read: idle part and vTokens.
@@ -587,10 +586,10 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         uint256 vShares = a.vShares;
         p.amount = net.mulDivDown(idle, supply);
         uint256 vOut = net.mulDivDown(vShares, supply);
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint128
-        a.idle = uint128(idle - p.amount);
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - vOut <= vShares, a uint128
-        a.vShares = uint128(vShares - vOut);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint96
+        a.idle = uint96(idle - p.amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - vOut <= vShares, a uint96
+        a.vShares = uint96(vShares - vOut);
         if (vOut > 0) _payVTokens(i, _market(a), vOut, receiver, VenusOutcome.RateUnavailable, p);
     }
 
@@ -620,7 +619,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     function _sweepAsset(uint256 i, Asset storage a) internal returns (uint256 supplied) {
         address vToken = a.vToken;
-        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
+        (bool ok, uint256 rate) = VenusLib.currentRate(vToken, a.flashLoanAware);
         if (!ok) {
             emit EventsLib.SupplySkipped(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
             return 0;
@@ -631,10 +630,10 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         uint256 keep = held.mulDivUp(a.bufferBps, ConstantsLib.BPS);
         if (idle <= keep) return 0;
 
-        VenusLib.Result memory r = VenusLib.supply(_market(a), idle - keep);
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - r.underlying <= idle, a uint128
-        a.idle = uint128(idle - r.underlying);
-        a.vShares = (a.vShares + r.vTokens).toUint128();
+        VenusLib.Result memory r = VenusLib.supply(_market(a), idle - keep, rate);
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - r.underlying <= idle, a uint96
+        a.idle = uint96(idle - r.underlying);
+        a.vShares = (a.vShares + r.vTokens).toUint96();
         if (r.outcome == VenusOutcome.Ok && r.requested == idle - keep) {
             emit EventsLib.Supply(i, vToken, r.underlying, r.vTokens);
         } else {
@@ -647,6 +646,13 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             }
         }
         return r.underlying;
+    }
+
+    /// @dev D18{tok/vTok} The accrued rate of `a`'s market; reverts `VenusRateUnavailable` if unreadable.
+    function _rateOrRevert(Asset storage a) internal view returns (uint256 rate) {
+        bool ok;
+        (ok, rate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
+        require(ok, ErrorsLib.VenusRateUnavailable(a.vToken));
     }
 
     function _market(Asset storage a) internal view returns (VenusLib.Market memory) {
@@ -663,8 +669,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             emit EventsLib.VenusExit(i, vToken, 0, 0);
             return;
         }
-        (bool ok, uint256 rate) = VenusLib.tryCurrentRate(vToken);
-        if (!ok) rate = VenusLib.tryStoredRate(vToken);
+        (bool ok, uint256 rate) = VenusLib.currentRate(vToken, a.flashLoanAware);
+        if (!ok) rate = VenusLib.storedRate(vToken);
         if (rate == 0) {
             emit EventsLib.WithdrawFailed(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
             return;
@@ -673,15 +679,16 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         if (r.outcome != VenusOutcome.Ok) {
             emit EventsLib.WithdrawFailed(i, vToken, r.requested, r.outcome, r.code);
         }
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - r.vTokens <= vShares, a uint128
-        a.vShares = uint128(vShares - r.vTokens);
-        a.idle = (a.idle + r.underlying).toUint128();
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - r.vTokens <= vShares, a uint96
+        a.vShares = uint96(vShares - r.vTokens);
+        a.idle = (a.idle + r.underlying).toUint96();
         emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
     }
 
     function _setVenusMarket(uint256 i, address vToken) internal {
         Asset storage a = _assets[i];
         bool native;
+        bool flashLoanAware;
         if (vToken != address(0)) {
             require(VENUS_COMPTROLLER != address(0), ErrorsLib.VenusNotAvailable());
             address comptroller = IVToken(vToken).comptroller();
@@ -698,9 +705,13 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
                 );
                 native = true;
             }
-            _marketInfo[vToken] = MarketInfo(a.token, native);
+            try IVTokenFlashLoan(vToken).flashLoanAmount() returns (uint256) {
+                flashLoanAware = true;
+            } catch {}
+            _marketInfo[vToken] = MarketInfo(a.token, native, flashLoanAware);
         }
-        (a.vToken, a.native, a.yieldEnabled) = (vToken, native, vToken != address(0));
+        (a.vToken, a.native, a.yieldEnabled, a.flashLoanAware) =
+            (vToken, native, vToken != address(0), flashLoanAware);
         emit EventsLib.SetVenusMarket(i, vToken, native);
     }
 

@@ -31,23 +31,27 @@ struct AssetConfig {
     address vToken;
 }
 
-/// @notice One basket member as stored, with its accounting.
+/// @notice One basket member as stored, with its accounting. Packed so that mint and redeem read two
+/// slots per asset: (token, idle) and (vToken, vShares).
+/// @param idle {tok} Tokens held by the fund and counted in its holdings.
+/// @param vShares {vTok} vTokens held for the holders (escrowed claims excluded).
 /// @param decimals Read from the token at configuration.
 /// @param native True when `vToken` is Venus's native vBNB: WBNB is unwrapped to supply and wrapped on
 /// redeem.
 /// @param yieldEnabled False after a guardian exit; `sweep` then leaves the asset idle.
-/// @param idle {tok} Tokens held by the fund and counted in its holdings.
-/// @param vShares {vTok} vTokens held for the holders (escrowed claims excluded).
+/// @param flashLoanAware True when the market has `flashLoanAmount()` (venus-protocol >= 9), which then
+/// counts in its cash.
 struct Asset {
     address token;
+    uint96 idle;
+    address vToken;
+    uint96 vShares;
     uint8 decimals;
     uint16 weightBps;
     uint16 bufferBps;
     bool native;
     bool yieldEnabled;
-    address vToken;
-    uint128 idle;
-    uint128 vShares;
+    bool flashLoanAware;
 }
 
 /// @notice Everything a fund is created with.

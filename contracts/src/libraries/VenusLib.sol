@@ -20,8 +20,8 @@ import {MathLib} from "./MathLib.sol";
 /// - vBNB pays with a 2300-gas `transfer`, as does WBNB `withdraw`: the caller's `receive` must be trivial.
 /// - `redeemUnderlying` truncates the vTokens it burns, and a comptroller treasury fee may pay out less
 ///   than requested: amounts are measured, never assumed.
-/// - Interest accrues per block; `exchangeRateCurrent` accrues (and is `nonReentrant` in Venus, so it
-///   fails inside a Venus flash loan, which is what we want).
+/// - Interest accrues per block; `currentRate` computes the accrued rate as a view, exactly as Venus's
+///   next accrual will.
 /// - The state-changing entry points are `external` (a linked library, run by DELEGATECALL in the fund's
 ///   context) to keep the fund under the EIP-170 size limit; rates and conversions stay inlined.
 /// - The fund never calls `enterMarkets`: its vTokens are never collateral, so redeem needs no liquidity
@@ -53,48 +53,85 @@ library VenusLib {
 
     /* RATES */
 
-    /// @notice D18{tok/vTok} Exchange rate with interest accrued to this block, by Venus itself.
-    function tryCurrentRate(address vToken) internal returns (bool ok, uint256 rate) {
-        try IVToken(vToken).exchangeRateCurrent() returns (uint256 r) {
-            return (r > 0, r);
-        } catch {
-            return (false, 0);
+    /// @notice D18{tok/vTok} Exchange rate with interest accrued to this block, computed as a view; `ok` is
+    /// false (never a revert) when the market cannot be read.
+    /// @dev Replicates `VToken.accrueInterest` + `exchangeRateStoredInternal` of venus-protocol 10.3.0
+    /// exactly: cash is `getCash()` plus `flashLoanAmount()` on flash-loan-aware markets (so a Venus flash
+    /// loan in progress does not move the rate), interest is `borrowRate * blocks * borrows / 1e18`,
+    /// reserves take `reserveFactor * interest / 1e18`, each truncated as Venus truncates. Being a view,
+    /// it writes nothing: valuing six markets costs reads only, and previews equal execution because both
+    /// use this function. Venus's own calls (`redeemUnderlying`, `mint`) accrue the same amounts.
+    function currentRate(address vToken, bool flashLoanAware) internal view returns (bool ok, uint256 rate) {
+        uint256 accrualBlock;
+        uint256 vSupply;
+        (ok, accrualBlock) = _read(vToken, IVToken.accrualBlockNumber.selector);
+        if (ok) (ok, vSupply) = _read(vToken, IVToken.totalSupply.selector);
+        if (!ok) return (false, 0);
+        if (accrualBlock == block.number || vSupply == 0) {
+            (ok, rate) = _read(vToken, IVToken.exchangeRateStored.selector);
+            return (ok && rate > 0, rate);
         }
-    }
-
-    /// @notice D18{tok/vTok} The rate stored at the last accrual, or 0 if it cannot be read.
-    function tryStoredRate(address vToken) internal view returns (uint256) {
-        try IVToken(vToken).exchangeRateStored() returns (uint256 r) {
-            return r;
-        } catch {
-            return 0;
-        }
-    }
-
-    /// @notice D18{tok/vTok} Exchange rate with interest accrued to this block, computed as a view.
-    /// @dev Replicates `VToken.accrueInterest` + `exchangeRateStoredInternal` of venus-protocol 10.3.0:
-    /// cash is `getCash() + flashLoanAmount()` (the latter absent on legacy markets), interest is
-    /// `borrowRate * blocks * borrows` truncated, reserves take `reserveFactor` of it, truncated.
-    function viewRate(address vToken) external view returns (uint256) {
-        IVToken v = IVToken(vToken);
-        uint256 accrualBlock = v.accrualBlockNumber();
-        uint256 vSupply = v.totalSupply();
-        if (accrualBlock == block.number || vSupply == 0) return v.exchangeRateStored();
-
-        uint256 cash = v.getCash();
-        try IVTokenFlashLoan(vToken).flashLoanAmount() returns (uint256 lent) {
+        uint256 cash;
+        uint256 borrows;
+        uint256 reserves;
+        (ok, cash) = _read(vToken, IVToken.getCash.selector);
+        if (ok && flashLoanAware) {
+            uint256 lent;
+            (ok, lent) = _read(vToken, IVTokenFlashLoan.flashLoanAmount.selector);
             cash += lent;
-        } catch {}
-        uint256 borrows = v.totalBorrows();
-        uint256 reserves = v.totalReserves();
-        uint256 borrowRate =
-            IVenusInterestRateModel(v.interestRateModel()).getBorrowRate(cash, borrows, reserves);
+        }
+        if (ok) (ok, borrows) = _read(vToken, IVToken.totalBorrows.selector);
+        if (ok) (ok, reserves) = _read(vToken, IVToken.totalReserves.selector);
+        uint256 borrowRate;
+        if (ok) borrowRate = _borrowRate(vToken, cash, borrows, reserves);
+        uint256 reserveFactor;
+        if (ok && borrowRate != type(uint256).max) (ok, reserveFactor) = _read(vToken, IVToken.reserveFactorMantissa.selector);
+        if (!ok || borrowRate == type(uint256).max) return (false, 0);
         // {tok} = D18{1/block} * {block} * {tok} / D18
         uint256 interest = (borrowRate * (block.number - accrualBlock)) * borrows / ConstantsLib.WAD;
         borrows += interest;
-        reserves += v.reserveFactorMantissa() * interest / ConstantsLib.WAD;
+        reserves += reserveFactor * interest / ConstantsLib.WAD;
+        if (cash + borrows < reserves) return (false, 0);
         // D18{tok/vTok} = {tok} * D18 / {vTok}
-        return (cash + borrows - reserves) * ConstantsLib.WAD / vSupply;
+        rate = (cash + borrows - reserves) * ConstantsLib.WAD / vSupply;
+        ok = rate > 0;
+    }
+
+    /// @notice D18{tok/vTok} The rate stored at the last accrual, or 0 if it cannot be read.
+    function storedRate(address vToken) internal view returns (uint256 rate) {
+        (, rate) = _read(vToken, IVToken.exchangeRateStored.selector);
+    }
+
+    /// @dev D18{1/block} The market's borrow rate from its interest-rate model; type(uint256).max if it
+    /// cannot be read.
+    function _borrowRate(address vToken, uint256 cash, uint256 borrows, uint256 reserves)
+        private
+        view
+        returns (uint256)
+    {
+        (bool ok, uint256 model) = _read(vToken, IVToken.interestRateModel.selector);
+        if (!ok) return type(uint256).max;
+        bytes memory data =
+            abi.encodeCall(IVenusInterestRateModel.getBorrowRate, (cash, borrows, reserves));
+        uint256 rate;
+        assembly ("memory-safe") {
+            ok := staticcall(gas(), model, add(data, 0x20), mload(data), 0, 0x20)
+            ok := and(ok, gt(returndatasize(), 0x1f))
+            rate := mload(0)
+        }
+        return ok ? rate : type(uint256).max;
+    }
+
+    /// @dev Static call of a no-argument getter returning one word; (false, 0) if it reverts or returns
+    /// less than a word.
+    function _read(address target, bytes4 selector) private view returns (bool ok, uint256 value) {
+        assembly ("memory-safe") {
+            mstore(0, selector)
+            ok := staticcall(gas(), target, 0, 4, 0, 0x20)
+            ok := and(ok, gt(returndatasize(), 0x1f))
+            value := mload(0)
+        }
+        if (!ok) value = 0;
     }
 
     /// @notice {tok} Underlying value of `vTokens` at `rate`, rounded down.
@@ -110,9 +147,8 @@ library VenusLib {
     /* SUPPLY */
 
     /// @notice Supplies up to `amount` of the market's underlying, capped by the supply-cap headroom.
-    /// @dev Call after `tryCurrentRate` in the same transaction, so the stored rate is current (Venus's
-    /// cap check uses it).
-    function supply(Market memory m, uint256 amount) external returns (Result memory r) {
+    /// @param rate D18{tok/vTok} `currentRate` of this block: Venus's cap check uses the accrued rate.
+    function supply(Market memory m, uint256 amount, uint256 rate) external returns (Result memory r) {
         IVenusComptroller c = IVenusComptroller(m.comptroller);
         if (c.protocolPaused() || c.actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_MINT)) {
             r.outcome = VenusOutcome.Paused;
@@ -121,7 +157,7 @@ library VenusLib {
         IVToken v = IVToken(m.vToken);
         uint256 cap = c.supplyCaps(m.vToken);
         // {tok} = {vTok} * D18{tok/vTok} / D18, as Venus's mintAllowed computes it.
-        uint256 supplied = toUnderlyingDown(v.totalSupply(), v.exchangeRateStored());
+        uint256 supplied = toUnderlyingDown(v.totalSupply(), rate);
         if (cap <= supplied) {
             r.outcome = VenusOutcome.CapReached;
             return r;

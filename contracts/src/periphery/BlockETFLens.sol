@@ -133,7 +133,7 @@ contract BlockETFLens is IBlockETFLens {
 
     function _venus(IBlockETF etf, Asset memory a, LensAsset memory x) internal view {
         IVToken v = IVToken(a.vToken);
-        x.exchangeRate = VenusLib.viewRate(a.vToken);
+        (, x.exchangeRate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
         x.supplied = VenusLib.toUnderlyingDown(a.vShares, x.exchangeRate);
         x.supplyRatePerBlock = v.supplyRatePerBlock();
         x.venusCash = v.getCash();

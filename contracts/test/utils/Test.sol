@@ -70,6 +70,10 @@ abstract contract Test {
         vm.assertEq(a, b, err);
     }
 
+    function assertEq(uint256[] memory a, uint256[] memory b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
+    }
+
     function assertEq(address a, address b, string memory err) internal pure {
         vm.assertEq(a, b, err);
     }

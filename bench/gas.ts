@@ -1,0 +1,59 @@
+// Gas benchmark of the fund's user operations: `npm run bench:gas`.
+//
+// Runs contracts/test/bench/GasBench.t.sol with `forge test --isolate` (every top-level call is its own
+// transaction with cold storage; figures are whole-transaction gas, 21,000 intrinsic and calldata
+// included), prints a table against the targets and writes bench/results/gas.json (operation -> gas).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const snapshotDir = join(root, "snapshots");
+const resultFile = join(root, "bench", "results", "gas.json");
+
+/** Targets from the issue, and what the original V1 core measured (6 assets, no Venus). */
+const targets: Record<string, { target?: number; v1?: number; note: string }> = {
+  mint: { target: 300_000, v1: 319_907, note: "in-kind mint, 6 assets, every Venus market valued (accrual due)" },
+  redeemFromBuffer: { target: 350_000, v1: 376_475, note: "redeem served from idle buffers (accrual due)" },
+  redeemFromVenus: { note: "redeem that withdraws from all 6 markets" },
+  redeemWithVTokenFallback: { note: "redeem with Venus redeem paused: paid in vTokens" },
+  sweep: { note: "sweep of all 6 markets (6 Venus mints)" },
+  mintMarketsAccrued: { target: 300_000, note: "mint when every market already accrued this block" },
+  redeemFromBufferMarketsAccrued: { target: 350_000, note: "buffer redeem when every market already accrued" },
+  mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
+  redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },
+};
+
+rmSync(snapshotDir, { recursive: true, force: true });
+execFileSync(
+  "npx",
+  ["forge", "test", "--match-path", "contracts/test/bench/GasBench.t.sol", "--isolate", "--silent"],
+  { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+);
+
+const gas: Record<string, number> = {};
+for (const file of ["GasBenchTest.json", "GasBenchAccruedTest.json", "GasBenchVenusOffTest.json"]) {
+  const parsed: unknown = JSON.parse(readFileSync(join(snapshotDir, file), "utf8"));
+  if (typeof parsed !== "object" || parsed === null) throw new Error(`unexpected snapshot ${file}`);
+  for (const [name, value] of Object.entries(parsed)) gas[name] = Number(value);
+}
+
+const rows = Object.entries(targets).map(([name, t]) => {
+  const used = gas[name];
+  if (used === undefined) throw new Error(`missing measurement: ${name}`);
+  const verdict = t.target === undefined ? "" : used <= t.target ? "meets" : "over";
+  return {
+    operation: name,
+    gas: used.toLocaleString("en-US"),
+    target: t.target?.toLocaleString("en-US") ?? "",
+    "vs target": verdict,
+    "V1 (no Venus)": t.v1?.toLocaleString("en-US") ?? "",
+    what: t.note,
+  };
+});
+console.table(rows);
+
+mkdirSync(dirname(resultFile), { recursive: true });
+writeFileSync(resultFile, `${JSON.stringify(gas, null, 2)}\n`);
+console.log(`wrote ${join("bench", "results", "gas.json")}`);
