@@ -421,8 +421,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             Asset storage a = _assets[i];
             uint256 vShares = a.vShares;
-            held[i] =
-                a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
+            held[i] = a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
         }
     }
 
@@ -628,7 +627,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         uint256 held = idle + VenusLib.toUnderlyingDown(a.vShares, rate);
         // Up: the buffer is kept whole.
         uint256 keep = held.mulDivUp(a.bufferBps, ConstantsLib.BPS);
-        if (idle <= keep) return 0;
+        if (idle <= keep || (idle - keep) * ConstantsLib.BPS < held * ConstantsLib.MIN_SWEEP_BPS) return 0;
 
         VenusLib.Result memory r = VenusLib.supply(_market(a), idle - keep, rate);
         // forge-lint: disable-next-line(unsafe-typecast) -- idle - r.underlying <= idle, a uint96
@@ -711,7 +710,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             _marketInfo[vToken] = MarketInfo(a.token, native, flashLoanAware);
         }
         (a.vToken, a.native, a.yieldEnabled, a.flashLoanAware) =
-            (vToken, native, vToken != address(0), flashLoanAware);
+        (vToken, native, vToken != address(0), flashLoanAware);
         emit EventsLib.SetVenusMarket(i, vToken, native);
     }
 

@@ -88,8 +88,16 @@ contract BlockETFFactory is IBlockETFFactory {
     /* VIEW */
 
     /// @inheritdoc IBlockETFFactory
-    function predictFund(FundParams calldata params, address creator, bytes32 salt) external view returns (address) {
-        bytes32 hash = keccak256(abi.encodePacked(bytes1(0xff), address(this), _fullSalt(creator, salt), keccak256(_initCode(params))));
+    function predictFund(FundParams calldata params, address creator, bytes32 salt)
+        external
+        view
+        returns (address)
+    {
+        bytes32 hash = keccak256(
+            abi.encodePacked(
+                bytes1(0xff), address(this), _fullSalt(creator, salt), keccak256(_initCode(params))
+            )
+        );
         return address(uint160(uint256(hash)));
     }
 
@@ -141,6 +149,7 @@ contract BlockETFFactory is IBlockETFFactory {
         uint256[] memory values = new uint256[](n);
         uint256 total;
         for (uint256 i; i < n; ++i) {
+            require(assets[i].token != address(0), ErrorsLib.ZeroAddress());
             require(amounts[i] > 0, ErrorsLib.SeedAmountZero(i));
             uint256 unit = 10 ** IERC20Metadata(assets[i].token).decimals();
             // D18{USD} = {tok} * D18{USD/tok} / {tok}

@@ -123,7 +123,8 @@ interface IBlockETF {
     /// @return vTokens {vTok} vTokens transferred; 0 when paid in underlying.
     function claim(address vToken, address receiver) external returns (uint256 amount, uint256 vTokens);
 
-    /// @notice Supplies each asset's idle tokens above its cash buffer to its Venus market.
+    /// @notice Supplies each asset's idle tokens above its cash buffer to its Venus market (an excess
+    /// below 1 bps of the asset's holdings is left idle).
     /// @dev Permissionless and deterministic. Supply caps and paused minting leave the rest idle without
     /// reverting (reported as `SupplySkipped`). Reverts while paused.
     /// @return supplied {tok} Amount supplied per asset.

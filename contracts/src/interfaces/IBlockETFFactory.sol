@@ -21,7 +21,10 @@ interface IBlockETFFactory {
     ) external returns (address fund);
 
     /// @notice The address `createFund` deploys to for these arguments.
-    function predictFund(FundParams calldata params, address creator, bytes32 salt) external view returns (address);
+    function predictFund(FundParams calldata params, address creator, bytes32 salt)
+        external
+        view
+        returns (address);
 
     /// @notice {tok} Seed amounts worth `usdValue` (D18{USD}) split by target weight at oracle prices.
     function previewSeedAmounts(AssetConfig[] calldata assets, address oracle, uint256 usdValue)

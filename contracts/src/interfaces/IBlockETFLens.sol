@@ -75,7 +75,10 @@ interface IBlockETFLens {
         view
         returns (uint256 shares, uint256[] memory amounts);
     /// @notice Equals `BlockETF.mintExactShares(shares, ...)` executed in this block.
-    function previewMintExactShares(address fund, uint256 shares) external view returns (uint256[] memory amounts);
+    function previewMintExactShares(address fund, uint256 shares)
+        external
+        view
+        returns (uint256[] memory amounts);
     /// @notice {tok} Value owed per asset by `BlockETF.redeem(shares, ...)` executed in this block.
     function previewRedeem(address fund, uint256 shares) external view returns (uint256[] memory amounts);
     /// @notice D18{USD} Oracle value of each asset's holdings; reverts on a refused price.

@@ -54,7 +54,11 @@ library BasketMathLib {
     /// @notice {share} Management-fee shares for `elapsed` seconds: shares that give the recipient
     /// `feeBps * elapsed / year` of the fund after dilution, i.e. shares / (supply + shares) = f, so
     /// shares = supply * f / (1 - f). Down.
-    function managementFeeShares(uint256 supply, uint256 feeBps, uint256 elapsed) internal pure returns (uint256) {
+    function managementFeeShares(uint256 supply, uint256 feeBps, uint256 elapsed)
+        internal
+        pure
+        returns (uint256)
+    {
         if (feeBps == 0) return 0;
         // {bps*s}
         uint256 f = feeBps * elapsed.min(ConstantsLib.MAX_FEE_ELAPSED);

@@ -31,6 +31,9 @@ library ConstantsLib {
     uint256 internal constant MIN_SEED_SHARES = 1e15;
     /// @dev {bps}: largest absolute deviation of a seed's oracle weights from the targets.
     uint256 internal constant MAX_SEED_DEVIATION_BPS = 100;
+    /// @dev {bps}: `sweep` supplies only an excess over the buffer of at least this share of the asset's
+    /// holdings, so repeated sweeps do not churn dust (Venus rounds every supply down by up to one vToken).
+    uint256 internal constant MIN_SWEEP_BPS = 1;
     /// @dev Receiver of the dead shares.
     address internal constant DEAD_ADDRESS = 0x000000000000000000000000000000000000dEaD;
 

@@ -85,7 +85,9 @@ library VenusLib {
         uint256 borrowRate;
         if (ok) borrowRate = _borrowRate(vToken, cash, borrows, reserves);
         uint256 reserveFactor;
-        if (ok && borrowRate != type(uint256).max) (ok, reserveFactor) = _read(vToken, IVToken.reserveFactorMantissa.selector);
+        if (ok && borrowRate != type(uint256).max) {
+            (ok, reserveFactor) = _read(vToken, IVToken.reserveFactorMantissa.selector);
+        }
         if (!ok || borrowRate == type(uint256).max) return (false, 0);
         // {tok} = D18{1/block} * {block} * {tok} / D18
         uint256 interest = (borrowRate * (block.number - accrualBlock)) * borrows / ConstantsLib.WAD;
@@ -111,8 +113,7 @@ library VenusLib {
     {
         (bool ok, uint256 model) = _read(vToken, IVToken.interestRateModel.selector);
         if (!ok) return type(uint256).max;
-        bytes memory data =
-            abi.encodeCall(IVenusInterestRateModel.getBorrowRate, (cash, borrows, reserves));
+        bytes memory data = abi.encodeCall(IVenusInterestRateModel.getBorrowRate, (cash, borrows, reserves));
         uint256 rate;
         assembly ("memory-safe") {
             ok := staticcall(gas(), model, add(data, 0x20), mload(data), 0, 0x20)

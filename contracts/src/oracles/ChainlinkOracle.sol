@@ -53,12 +53,18 @@ contract ChainlinkOracle is IPriceOracle, Ownable2Step {
     /// @notice Sets the feed of `token`.
     function setFeed(FeedConfig calldata config) public onlyOwner {
         require(config.token != address(0) && config.aggregator != address(0), ErrorsLib.ZeroAddress());
-        require(config.heartbeat > 0 && config.heartbeat <= MAX_HEARTBEAT, ErrorsLib.InvalidHeartbeat(config.heartbeat));
+        require(
+            config.heartbeat > 0 && config.heartbeat <= MAX_HEARTBEAT,
+            ErrorsLib.InvalidHeartbeat(config.heartbeat)
+        );
         require(config.minPrice < config.maxPrice, ErrorsLib.InvalidBounds(config.minPrice, config.maxPrice));
         uint8 decimals = IAggregatorV3(config.aggregator).decimals();
         require(decimals <= 36, ErrorsLib.InvalidFeedDecimals(config.aggregator, decimals));
-        feeds[config.token] = Feed(config.aggregator, config.heartbeat, decimals, config.minPrice, config.maxPrice);
-        emit EventsLib.SetFeed(config.token, config.aggregator, config.heartbeat, config.minPrice, config.maxPrice);
+        feeds[config.token] =
+            Feed(config.aggregator, config.heartbeat, decimals, config.minPrice, config.maxPrice);
+        emit EventsLib.SetFeed(
+            config.token, config.aggregator, config.heartbeat, config.minPrice, config.maxPrice
+        );
     }
 
     /// @notice `setFeed` for each entry.
@@ -81,7 +87,10 @@ contract ChainlinkOracle is IPriceOracle, Ownable2Step {
             updatedAt != 0 && updatedAt <= block.timestamp && answeredInRound >= roundId,
             ErrorsLib.IncompleteRound(token, roundId, answeredInRound)
         );
-        require(block.timestamp - updatedAt <= feed.heartbeat, ErrorsLib.StalePrice(token, updatedAt, feed.heartbeat));
+        require(
+            block.timestamp - updatedAt <= feed.heartbeat,
+            ErrorsLib.StalePrice(token, updatedAt, feed.heartbeat)
+        );
         // D18{USD/tok} = answer * 10^(18 - decimals)
         // forge-lint: disable-next-line(unsafe-typecast) -- answer > 0 checked above
         uint256 raw = uint256(answer);

@@ -29,9 +29,10 @@ contract BlockETFLens is IBlockETFLens {
         f.totalSupplyWithFees = etf.totalSupplyWithFees();
         f.paused = etf.paused();
         f.owner = Ownable(fund).owner();
-        (f.guardian, f.keeper, f.feeRecipient, f.oracle) = (etf.guardian(), etf.keeper(), etf.feeRecipient(), etf.oracle());
+        (f.guardian, f.keeper, f.feeRecipient, f.oracle) =
+        (etf.guardian(), etf.keeper(), etf.feeRecipient(), etf.oracle());
         (f.managementFeeBps, f.redeemFeeBps, f.lastFeeAccrual) =
-            (etf.managementFeeBps(), etf.redeemFeeBps(), etf.lastFeeAccrual());
+        (etf.managementFeeBps(), etf.redeemFeeBps(), etf.lastFeeAccrual());
         (f.blockNumber, f.timestamp) = (block.number, block.timestamp);
 
         Asset[] memory assets = etf.assets();
@@ -46,7 +47,9 @@ contract BlockETFLens is IBlockETFLens {
         for (uint256 i; i < assets.length && f.totalValue > 0; ++i) {
             f.assets[i].currentWeightBps = f.assets[i].value.mulDivDown(ConstantsLib.BPS, f.totalValue);
         }
-        if (f.totalSupplyWithFees > 0) f.navPerShare = f.totalValue.mulDivDown(ConstantsLib.WAD, f.totalSupplyWithFees);
+        if (f.totalSupplyWithFees > 0) {
+            f.navPerShare = f.totalValue.mulDivDown(ConstantsLib.WAD, f.totalSupplyWithFees);
+        }
     }
 
     /// @inheritdoc IBlockETFLens
@@ -62,8 +65,14 @@ contract BlockETFLens is IBlockETFLens {
     }
 
     /// @inheritdoc IBlockETFLens
-    function previewMintExactShares(address fund, uint256 shares) external view returns (uint256[] memory amounts) {
-        return BasketMathLib.amountsForShares(shares, IBlockETF(fund).holdings(), IBlockETF(fund).totalSupplyWithFees());
+    function previewMintExactShares(address fund, uint256 shares)
+        external
+        view
+        returns (uint256[] memory amounts)
+    {
+        return BasketMathLib.amountsForShares(
+            shares, IBlockETF(fund).holdings(), IBlockETF(fund).totalSupplyWithFees()
+        );
     }
 
     /// @inheritdoc IBlockETFLens
@@ -121,7 +130,8 @@ contract BlockETFLens is IBlockETFLens {
 
     function _asset(IBlockETF etf, Asset memory a) internal view returns (LensAsset memory x) {
         (x.token, x.decimals, x.weightBps, x.bufferBps) = (a.token, a.decimals, a.weightBps, a.bufferBps);
-        (x.vToken, x.native, x.yieldEnabled, x.idle, x.vShares) = (a.vToken, a.native, a.yieldEnabled, a.idle, a.vShares);
+        (x.vToken, x.native, x.yieldEnabled, x.idle, x.vShares) =
+        (a.vToken, a.native, a.yieldEnabled, a.idle, a.vShares);
         x.symbol = _symbol(a.token);
         if (a.vToken != address(0)) _venus(etf, a, x);
         x.holdings = x.idle + x.supplied;

@@ -11,8 +11,8 @@ import {BlockETFLens} from "../../src/periphery/BlockETFLens.sol";
 import {Test} from "./Test.sol";
 import {MockAggregator} from "./mocks/MockAggregator.sol";
 import {MockERC20} from "./mocks/MockERC20.sol";
-import {MockInterestRateModel, MockVenusComptroller} from "./mocks/MockVenusComptroller.sol";
 import {MockVBNB, MockVBep20, MockVToken} from "./mocks/MockVToken.sol";
+import {MockInterestRateModel, MockVenusComptroller} from "./mocks/MockVenusComptroller.sol";
 import {MockWBNB} from "./mocks/MockWBNB.sol";
 
 /// @notice Deploys the CT5 + USDT basket (BTCB 8 dec, ETH 18, WBNB 18, XRP 6, SOL 18, USDT 18) with a
@@ -72,7 +72,9 @@ abstract contract BaseTest is Test {
             vm.label(tokens[i], SYMBOLS[i]);
             feeds[i] = new MockAggregator(8, string.concat(SYMBOLS[i], " / USD"), PRICES[i]);
             vm.prank(owner);
-            oracle.setFeed(ChainlinkOracle.FeedConfig(tokens[i], address(feeds[i]), HEARTBEAT, 1, type(uint256).max));
+            oracle.setFeed(
+                ChainlinkOracle.FeedConfig(tokens[i], address(feeds[i]), HEARTBEAT, 1, type(uint256).max)
+            );
             // 1 vToken = 0.02 underlying, scaled by 1e(18 + decimals - 8) as Venus does.
             uint256 initialRate = 2 * 10 ** (16 + DECIMALS[i] - 8);
             vTokens[i] = i == BNB
@@ -80,7 +82,12 @@ abstract contract BaseTest is Test {
                 : MockVToken(
                     address(
                         new MockVBep20(
-                            tokens[i], string.concat("v", SYMBOLS[i]), string.concat("v", SYMBOLS[i]), comptroller, irm, initialRate
+                            tokens[i],
+                            string.concat("v", SYMBOLS[i]),
+                            string.concat("v", SYMBOLS[i]),
+                            comptroller,
+                            irm,
+                            initialRate
                         )
                     )
                 );
@@ -103,7 +110,7 @@ abstract contract BaseTest is Test {
             p.assets[i] = AssetConfig(tokens[i], WEIGHTS[i], BUFFER_BPS, address(vTokens[i]));
         }
         (p.owner, p.guardian, p.keeper, p.feeRecipient, p.oracle) =
-            (owner, guardian, keeper, feeRecipient, address(oracle));
+        (owner, guardian, keeper, feeRecipient, address(oracle));
     }
 
     function _createFund(FundParams memory p, address creator) internal returns (BlockETF created) {

@@ -39,7 +39,9 @@ contract MintTest is BaseTest {
             assertEq(amounts[i], previewAmounts[i], "amount == preview");
             // Up: amount * supply >= shares * held.
             assertGe(amounts[i] * supplyBefore, shares * heldBefore[i], "pulled at least pro-rata");
-            assertLt((amounts[i] - 1) * supplyBefore, shares * heldBefore[i], "at most one unit over pro-rata");
+            assertLt(
+                (amounts[i] - 1) * supplyBefore, shares * heldBefore[i], "at most one unit over pro-rata"
+            );
             assertEq(fund.holdings()[i], heldBefore[i] + amounts[i], "holdings grew by the amount");
             assertEq(IERC20(tokens[i]).balanceOf(alice), maxAmounts[i] - amounts[i], "alice keeps the rest");
         }
@@ -143,7 +145,9 @@ contract MintTest is BaseTest {
         _advance(10, 10);
         irm.setReverts(true);
         uint256[] memory maxAmounts = _maxAmounts();
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.VenusRateUnavailable.selector, address(vTokens[BTC])));
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.VenusRateUnavailable.selector, address(vTokens[BTC]))
+        );
         vm.prank(alice);
         fund.mint(maxAmounts, 0, alice);
     }
@@ -215,7 +219,9 @@ contract MintTest is BaseTest {
         IERC20(tokens[USDT]).approve(address(f), type(uint256).max);
         uint256[] memory maxAmounts = new uint256[](2);
         (maxAmounts[0], maxAmounts[1]) = (1e18, 1e18);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TransferShortfall.selector, address(fot), 1e18, 0.99e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.TransferShortfall.selector, address(fot), 1e18, 0.99e18)
+        );
         f.mintExactShares(1e15, maxAmounts, alice);
         vm.stopPrank();
     }

@@ -117,10 +117,14 @@ contract RedeemTest is BaseTest {
         uint256 idleBefore = fund.asset(USDT).idle;
         _redeem(50e18);
         uint256 fromVenus = preview[USDT] - idleBefore;
-        assertEq(IERC20(tokens[USDT]).balanceOf(alice), preview[USDT] - fromVenus / 100, "1% of the Venus part");
+        assertEq(
+            IERC20(tokens[USDT]).balanceOf(alice), preview[USDT] - fromVenus / 100, "1% of the Venus part"
+        );
         uint256[] memory heldAfter = fund.holdings();
         for (uint256 i; i < N; ++i) {
-            assertGe(heldAfter[i] * supplyBefore, heldBefore[i] * fund.totalSupply(), "others keep their share");
+            assertGe(
+                heldAfter[i] * supplyBefore, heldBefore[i] * fund.totalSupply(), "others keep their share"
+            );
         }
     }
 
@@ -169,7 +173,9 @@ contract RedeemTest is BaseTest {
         uint256[] memory preview = lens.previewRedeem(address(fund), 50e18);
         uint256 idle = fund.asset(ETH).idle;
         vm.expectEmit(true, true, false, true, address(fund));
-        emit EventsLib.WithdrawFailed(ETH, address(vTokens[ETH]), preview[ETH] - idle, VenusOutcome.ErrorCode, 3);
+        emit EventsLib.WithdrawFailed(
+            ETH, address(vTokens[ETH]), preview[ETH] - idle, VenusOutcome.ErrorCode, 3
+        );
         RedeemPayout[] memory payouts = _redeem(50e18);
         assertEq(payouts[ETH].amount, idle, "idle part only in ETH");
         assertGt(payouts[ETH].vTokens, 0, "rest in vETH");
@@ -211,7 +217,9 @@ contract RedeemTest is BaseTest {
         assertEq(fund.escrowedVTokens(alice, vSol), escrowed, "alice's claim");
         assertEq(fund.totalEscrowed(vSol), escrowed, "total escrow");
         assertEq(fund.asset(SOL).vShares, vSharesBefore - escrowed, "escrow left the holders' position");
-        assertEq(vTokens[SOL].balanceOf(address(fund)), fund.asset(SOL).vShares + escrowed, "vTokens all accounted");
+        assertEq(
+            vTokens[SOL].balanceOf(address(fund)), fund.asset(SOL).vShares + escrowed, "vTokens all accounted"
+        );
 
         comptroller.setActionPaused(vSol, REDEEM, false);
         uint256 rate = _rate(SOL);
@@ -300,7 +308,9 @@ contract RedeemTest is BaseTest {
     /* claim */
 
     function test_Claim_RevertWhen_NothingToClaim() public {
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NothingToClaim.selector, alice, address(vTokens[BTC])));
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.NothingToClaim.selector, alice, address(vTokens[BTC]))
+        );
         vm.prank(alice);
         fund.claim(address(vTokens[BTC]), alice);
     }

@@ -28,7 +28,9 @@ contract MockERC20 is ERC20 {
 contract MockFeeOnTransferERC20 is MockERC20 {
     uint256 public feeBps = 100;
 
-    constructor(string memory name_, string memory symbol_, uint8 decimals_) MockERC20(name_, symbol_, decimals_) {}
+    constructor(string memory name_, string memory symbol_, uint8 decimals_)
+        MockERC20(name_, symbol_, decimals_)
+    {}
 
     function _update(address from, address to, uint256 value) internal override {
         if (from != address(0) && to != address(0)) {

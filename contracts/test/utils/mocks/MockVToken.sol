@@ -57,8 +57,9 @@ abstract contract MockVToken {
         MockInterestRateModel irm,
         uint256 initialRate
     ) {
-        (name, symbol, comptroller, interestRateModel, initialExchangeRateMantissa) =
-            (name_, symbol_, comptroller_, irm, initialRate);
+        (
+            name, symbol, comptroller, interestRateModel, initialExchangeRateMantissa
+        ) = (name_, symbol_, comptroller_, irm, initialRate);
         accrualBlockNumber = block.number;
         reserveFactorMantissa = 0.1e18;
     }
@@ -108,7 +109,8 @@ abstract contract MockVToken {
     function accrueInterest() public returns (uint256) {
         require(!accrueReverts, "accrue reverted");
         if (accrualBlockNumber == block.number) return 0;
-        uint256 borrowRate = interestRateModel.getBorrowRate(internalCash + flashLoanAmount, totalBorrows, totalReserves);
+        uint256 borrowRate =
+            interestRateModel.getBorrowRate(internalCash + flashLoanAmount, totalBorrows, totalReserves);
         require(borrowRate <= BORROW_RATE_MAX, "borrow rate is absurdly high");
         uint256 simpleInterestFactor = borrowRate * (block.number - accrualBlockNumber);
         uint256 interest = simpleInterestFactor * totalBorrows / 1e18;
@@ -163,11 +165,15 @@ abstract contract MockVToken {
         accrueInterest();
         if (forcedError != 0) return _fail(forcedError, "forced rejection");
         if (comptroller.protocolPaused()) return _fail(COMPTROLLER_REJECTION, "protocol is paused");
-        if (comptroller.actionPaused(address(this), MINT)) return _fail(COMPTROLLER_REJECTION, "action is paused");
+        if (comptroller.actionPaused(address(this), MINT)) {
+            return _fail(COMPTROLLER_REJECTION, "action is paused");
+        }
         uint256 cap = comptroller.supplyCaps(address(this));
         if (cap == 0) return _fail(COMPTROLLER_REJECTION, "market supply cap is 0");
         uint256 rate = exchangeRateStored();
-        if (totalSupply * rate / 1e18 + amount > cap) return _fail(COMPTROLLER_REJECTION, "market supply cap reached");
+        if (totalSupply * rate / 1e18 + amount > cap) {
+            return _fail(COMPTROLLER_REJECTION, "market supply cap reached");
+        }
         uint256 actual = _doTransferIn(minter, amount);
         uint256 mintTokens = actual * 1e18 / rate;
         totalSupply += mintTokens;
@@ -183,7 +189,9 @@ abstract contract MockVToken {
         (uint256 tokens, uint256 amount) =
             tokensIn > 0 ? (tokensIn, rate * tokensIn / 1e18) : (amountIn * 1e18 / rate, amountIn);
         if (comptroller.protocolPaused()) return _fail(COMPTROLLER_REJECTION, "protocol is paused");
-        if (comptroller.actionPaused(address(this), REDEEM)) return _fail(COMPTROLLER_REJECTION, "action is paused");
+        if (comptroller.actionPaused(address(this), REDEEM)) {
+            return _fail(COMPTROLLER_REJECTION, "action is paused");
+        }
         if (balanceOf[redeemer] < tokens) return _fail(MATH_ERROR, "math error");
         if (internalCash < amount) return _fail(TOKEN_INSUFFICIENT_CASH, "math error");
         require(tokens != 0 || amount == 0, "redeemTokens zero");
