@@ -1,0 +1,80 @@
+// Writes src/generated/*.ts from forge's artifacts in contracts/out: one `as const` ABI per contract,
+// plus bytecode and link references for the deployable ones, plus the union of every custom error.
+// Run after `forge build` (`npm run codegen`); the output is git-ignored and never edited.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, "..", "..", "..", "contracts", "out");
+const genDir = join(here, "..", "src", "generated");
+
+/** Contracts exported: [artifact file, contract name, deployable]. */
+const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
+  ["BlockETF.sol", "BlockETF", true],
+  ["BlockETFFactory.sol", "BlockETFFactory", true],
+  ["BlockETFLens.sol", "BlockETFLens", true],
+  ["ChainlinkOracle.sol", "ChainlinkOracle", true],
+  ["VenusLib.sol", "VenusLib", true],
+  ["IBlockETF.sol", "IBlockETF", false],
+  ["IBlockETFFactory.sol", "IBlockETFFactory", false],
+  ["IBlockETFLens.sol", "IBlockETFLens", false],
+  ["IPriceOracle.sol", "IPriceOracle", false],
+  ["IVToken.sol", "IVToken", false],
+  ["IVenusComptroller.sol", "IVenusComptroller", false],
+  ["IAggregatorV3.sol", "IAggregatorV3", false],
+];
+
+interface AbiItem {
+  type: string;
+  name?: string;
+  inputs?: unknown[];
+}
+interface Artifact {
+  abi: AbiItem[];
+  bytecode: {
+    object: string;
+    linkReferences: Record<string, Record<string, { start: number; length: number }[]>>;
+  };
+}
+
+const camel = (name: string): string =>
+  name
+    .replace(/^I(?=[A-Z])/, "i")
+    .replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]/, (m) => m.toLowerCase())
+    .replace(/ETF/g, "Etf");
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+rmSync(genDir, { recursive: true, force: true });
+mkdirSync(genDir, { recursive: true });
+const index: string[] = [];
+const errors = new Map<string, AbiItem>();
+
+for (const [file, name, deployable] of contracts) {
+  const artifact = JSON.parse(readFileSync(join(outDir, file, `${name}.json`), "utf8")) as Artifact;
+  const id = camel(name);
+  let body = `// Generated from contracts/out/${file}/${name}.json by packages/abi/scripts/generate.ts. Do not edit.\n`;
+  body += `export const ${id}Abi = ${json(artifact.abi)} as const;\n`;
+  if (deployable) {
+    body += `\nexport const ${id}Bytecode = ${json(artifact.bytecode.object)} as const;\n`;
+    body += `\n/** Library placeholders to fill before deploying (see linkBytecode). */\n`;
+    body += `export const ${id}LinkReferences = ${json(artifact.bytecode.linkReferences)} as const;\n`;
+  }
+  writeFileSync(join(genDir, `${id}.ts`), body);
+  index.push(`export * from "./${id}.js";`);
+  for (const item of artifact.abi) {
+    if (item.type === "error" && item.name !== undefined)
+      errors.set(`${item.name}/${json(item.inputs)}`, item);
+  }
+}
+
+writeFileSync(
+  join(genDir, "errors.ts"),
+  `// Generated: every custom error of the exported contracts, for revert decoding. Do not edit.\nexport const blockEtfErrorsAbi = ${json([...errors.values()])} as const;\n`,
+);
+index.push(`export * from "./errors.js";`);
+writeFileSync(join(genDir, "index.ts"), `${index.join("\n")}\n`);
+console.log(
+  `generated ${contracts.length} contracts and ${errors.size} errors into packages/abi/src/generated`,
+);

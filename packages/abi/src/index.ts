@@ -1,0 +1,2 @@
+export * from "./generated/index.js";
+export { linkBytecode, UnlinkedLibraryError } from "./link.js";
