@@ -14,13 +14,20 @@ const resultFile = join(root, "bench", "results", "gas.json");
 
 /** Targets from the issue, and what the original V1 core measured (6 assets, no Venus). */
 const targets: Record<string, { target?: number; v1?: number; note: string }> = {
-  mint: { target: 300_000, v1: 319_907, note: "in-kind mint, 6 assets, every Venus market valued (accrual due)" },
+  mint: {
+    target: 300_000,
+    v1: 319_907,
+    note: "in-kind mint, 6 assets, every Venus market valued (accrual due)",
+  },
   redeemFromBuffer: { target: 350_000, v1: 376_475, note: "redeem served from idle buffers (accrual due)" },
   redeemFromVenus: { note: "redeem that withdraws from all 6 markets" },
   redeemWithVTokenFallback: { note: "redeem with Venus redeem paused: paid in vTokens" },
   sweep: { note: "sweep of all 6 markets (6 Venus mints)" },
   mintMarketsAccrued: { target: 300_000, note: "mint when every market already accrued this block" },
-  redeemFromBufferMarketsAccrued: { target: 350_000, note: "buffer redeem when every market already accrued" },
+  redeemFromBufferMarketsAccrued: {
+    target: 350_000,
+    note: "buffer redeem when every market already accrued",
+  },
   mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
   redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },
 };

@@ -325,6 +325,11 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         emit EventsLib.Unpaused(msg.sender);
     }
 
+    /// @notice Disabled: a fund without an owner could never be unpaused or reconfigured.
+    function renounceOwnership() public view override onlyOwner {
+        revert ErrorsLib.RenounceDisabled();
+    }
+
     /// @inheritdoc IBlockETF
     function setTargetWeights(uint16[] calldata weightsBps) external onlyOwner {
         uint256 n = _assets.length;
@@ -507,6 +512,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     /// which needs no rate; its value then counts the vToken part at the stored rate.
     function _owed(Asset storage a, uint256 net, uint256 supply)
         internal
+        view
         returns (uint256 owed, uint256 rate)
     {
         uint256 vShares = a.vShares;

@@ -65,6 +65,9 @@ contract BlockETFFactory is IBlockETFFactory {
 
         bytes memory initCode = _initCode(params);
         bytes32 fullSalt = _fullSalt(msg.sender, salt);
+        // A CREATE2 collision would burn all the gas: say why instead.
+        address predicted = _create2Address(fullSalt, keccak256(initCode));
+        require(predicted.code.length == 0, ErrorsLib.FundExists(predicted));
         assembly ("memory-safe") {
             fund := create2(0, add(initCode, 0x20), mload(initCode), fullSalt)
             if iszero(fund) {
@@ -93,12 +96,7 @@ contract BlockETFFactory is IBlockETFFactory {
         view
         returns (address)
     {
-        bytes32 hash = keccak256(
-            abi.encodePacked(
-                bytes1(0xff), address(this), _fullSalt(creator, salt), keccak256(_initCode(params))
-            )
-        );
-        return address(uint160(uint256(hash)));
+        return _create2Address(_fullSalt(creator, salt), keccak256(_initCode(params)));
     }
 
     /// @inheritdoc IBlockETFFactory
@@ -133,6 +131,12 @@ contract BlockETFFactory is IBlockETFFactory {
             CodeChunksLib.read(CODE_HEAD),
             CodeChunksLib.read(CODE_TAIL),
             abi.encode(params, VENUS_COMPTROLLER, WBNB)
+        );
+    }
+
+    function _create2Address(bytes32 fullSalt, bytes32 initCodeHash) internal view returns (address) {
+        return address(
+            uint160(uint256(keccak256(abi.encodePacked(bytes1(0xff), address(this), fullSalt, initCodeHash))))
         );
     }
 

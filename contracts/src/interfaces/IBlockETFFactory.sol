@@ -9,7 +9,8 @@ interface IBlockETFFactory {
     /// @notice Deploys a fund and seeds it in the same transaction, so no one can mint before the seed.
     /// @dev Pulls `seedAmounts` from the caller (approve the factory). The seed's oracle weights must be
     /// within `MAX_SEED_DEVIATION_BPS` (1 %) of the targets; `previewSeedAmounts` computes such amounts.
-    /// The address is deterministic in (caller, salt, params): see `predictFund`.
+    /// The address is deterministic in (caller, salt, params): see `predictFund`; reusing them reverts
+    /// `FundExists`.
     /// @param seedShares {share} Shares minted by the seed; `DEAD_SHARES` of them are locked forever.
     /// @param seedReceiver Receives the other seed shares.
     function createFund(

@@ -26,6 +26,7 @@ library ErrorsLib {
     /* ACCESS */
 
     error Unauthorized(address caller);
+    error RenounceDisabled();
     error FundPaused();
 
     /* SEEDING */
@@ -36,6 +37,7 @@ library ErrorsLib {
     error SeedSharesTooLow(uint256 shares, uint256 min);
     error SeedAmountZero(uint256 index);
     error SeedWeightDeviation(uint256 index, uint256 weightBps, uint256 targetBps);
+    error FundExists(address fund);
 
     /* MINT / REDEEM */
 

@@ -67,6 +67,11 @@ contract ChainlinkOracle is IPriceOracle, Ownable2Step {
         );
     }
 
+    /// @notice Disabled: an oracle without an owner could never replace a dead feed.
+    function renounceOwnership() public view override onlyOwner {
+        revert ErrorsLib.RenounceDisabled();
+    }
+
     /// @notice `setFeed` for each entry.
     function setFeeds(FeedConfig[] calldata configs) external onlyOwner {
         for (uint256 i; i < configs.length; ++i) {

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {LensFund} from "../../../src/interfaces/IBlockETFLens.sol";
+import {ErrorsLib} from "../../../src/libraries/ErrorsLib.sol";
+import {BaseTest} from "../../utils/BaseTest.sol";
+
+contract BlockETFLensTest is BaseTest {
+    function setUp() public override {
+        super.setUp();
+        _mint(fund, alice, 100e18);
+        fund.sweep();
+        _advance(1_000, 1_000);
+    }
+
+    function test_GetFund_MatchesTheFund() public view {
+        LensFund memory f = lens.getFund(address(fund));
+        uint256[] memory held = fund.holdings();
+        assertEq(f.fund, address(fund), "fund");
+        assertEq(f.symbol, "CT5U", "symbol");
+        assertEq(f.totalSupply, fund.totalSupply(), "supply");
+        assertEq(f.owner, owner, "owner");
+        assertEq(f.guardian, guardian, "guardian");
+        assertTrue(f.pricesOk, "prices ok");
+        assertEq(f.assets.length, N, "assets");
+        uint256 total;
+        uint256 weights;
+        for (uint256 i; i < N; ++i) {
+            assertEq(f.assets[i].holdings, held[i], "holdings = fund.holdings()");
+            assertEq(f.assets[i].idle + f.assets[i].supplied, held[i], "idle + supplied");
+            assertEq(f.assets[i].symbol, SYMBOLS[i], "symbol");
+            assertEq(f.assets[i].price, uint256(PRICES[i]) * 1e10, "price in D18");
+            assertEq(f.assets[i].value, held[i] * f.assets[i].price / 10 ** DECIMALS[i], "value");
+            assertGt(f.assets[i].supplyRatePerBlock, 0, "Venus pays a supply rate");
+            assertFalse(f.assets[i].mintPaused || f.assets[i].redeemPaused, "markets open");
+            total += f.assets[i].value;
+            weights += f.assets[i].currentWeightBps;
+        }
+        assertEq(f.totalValue, total, "NAV = sum of values");
+        assertEq(f.totalValue, lens.totalValue(address(fund)), "getFund NAV = totalValue");
+        assertEq(f.navPerShare, total * 1e18 / f.totalSupplyWithFees, "NAV per share");
+        assertApproxEqAbs(weights, 10_000, N, "current weights sum to 100% up to rounding");
+    }
+
+    function test_GetFund_GivenStaleFeed_ReportsInsteadOfReverting() public {
+        vm.warp(block.timestamp + HEARTBEAT + 1);
+        LensFund memory f = lens.getFund(address(fund));
+        assertFalse(f.pricesOk, "prices refused");
+        assertEq(f.totalValue, 0, "no NAV without prices");
+        assertFalse(f.assets[BTC].priceOk, "BTC price refused");
+        assertGt(f.assets[BTC].holdings, 0, "holdings still shown");
+    }
+
+    function test_TotalValue_RevertWhen_FeedStale() public {
+        uint256 updatedAt = feeds[BTC].updatedAt();
+        vm.warp(block.timestamp + HEARTBEAT + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.StalePrice.selector, tokens[BTC], updatedAt, HEARTBEAT)
+        );
+        lens.totalValue(address(fund));
+    }
+
+    function test_CurrentWeights_TrackPrices() public {
+        uint256[] memory before = lens.currentWeights(address(fund));
+        feeds[SOL].setAnswer(PRICES[SOL] * 2);
+        uint256[] memory afterwards = lens.currentWeights(address(fund));
+        assertGt(afterwards[SOL], before[SOL], "SOL's weight rises with its price");
+        assertLt(afterwards[USDT], before[USDT], "the sleeve's weight falls");
+    }
+
+    function test_GetFund_GivenMarketPaused_ShowsIt() public {
+        comptroller.setActionPaused(address(vTokens[ETH]), 1, true);
+        LensFund memory f = lens.getFund(address(fund));
+        assertTrue(f.assets[ETH].redeemPaused, "redeem paused shown");
+        assertFalse(f.assets[ETH].mintPaused, "mint still open");
+    }
+}

@@ -1,0 +1,22 @@
+export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
+export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
+export {
+  type CheckRebalanceParameters,
+  type CheckRebalanceReturnType,
+  checkRebalance,
+  deviationsBps,
+  isCooldownElapsed,
+  maxDeviationIndex,
+  type RebalanceRule,
+  rebalanceTrigger,
+  weightsBpsDown,
+  weightsBpsDownInto,
+} from "./rebalanceRule.js";
+export {
+  assertTargetWeights,
+  type PlanRebalanceParameters,
+  planRebalance,
+  type Trade,
+  type TradePlan,
+} from "./tradePlanner.js";
+export { d18ToUsd, usdToD18 } from "./units.js";
