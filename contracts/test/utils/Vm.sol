@@ -41,6 +41,21 @@ interface Vm {
     function getRecordedLogs() external returns (Log[] memory logs);
     function assume(bool condition) external pure;
 
+    // Files and JSON (reads need fs_permissions in foundry.toml)
+    function readFile(string calldata path) external view returns (string memory data);
+    function projectRoot() external view returns (string memory path);
+    function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
+    function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);
+    function parseJsonInt(string calldata json, string calldata key) external pure returns (int256);
+    function parseJsonBool(string calldata json, string calldata key) external pure returns (bool);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseJsonUintArray(string calldata json, string calldata key)
+        external
+        pure
+        returns (uint256[] memory);
+
+    function toString(uint256 value) external pure returns (string memory);
+
     // Gas
     function pauseGasMetering() external;
     function resumeGasMetering() external;

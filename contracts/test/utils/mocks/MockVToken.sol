@@ -235,14 +235,14 @@ contract MockVBep20 is MockVToken {
 
     function _doTransferIn(address from, uint256 amount) internal override returns (uint256 received) {
         uint256 before = IERC20(underlying).balanceOf(address(this));
-        IERC20(underlying).transferFrom(from, address(this), amount);
+        require(IERC20(underlying).transferFrom(from, address(this), amount), "transfer in failed");
         received = IERC20(underlying).balanceOf(address(this)) - before;
         internalCash += received;
     }
 
     function _doTransferOut(address to, uint256 amount) internal override {
         internalCash -= amount;
-        IERC20(underlying).transfer(to, amount);
+        require(IERC20(underlying).transfer(to, amount), "transfer out failed");
     }
 }
 
