@@ -16,6 +16,7 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["BlockETFLens.sol", "BlockETFLens", true],
   ["ChainlinkOracle.sol", "ChainlinkOracle", true],
   ["VenusLib.sol", "VenusLib", true],
+  ["ReplayPriceFeed.sol", "ReplayPriceFeed", true],
   ["IBlockETF.sol", "IBlockETF", false],
   ["IBlockETFFactory.sol", "IBlockETFFactory", false],
   ["IBlockETFLens.sol", "IBlockETFLens", false],

@@ -1,0 +1,74 @@
+import { blockEtfLensAbi } from "@blocketf/abi";
+import type { Address, Client, ContractFunctionReturnType } from "viem";
+import { readContract } from "viem/actions";
+import { decodeBlockEtfError } from "./errors.js";
+
+export type LensParameters = { lens: Address; fund: Address };
+
+/** The fund's whole state in one call (see IBlockETFLens.getFund). */
+export type GetFundReturnType = ContractFunctionReturnType<typeof blockEtfLensAbi, "view", "getFund">;
+
+export async function getFund(client: Client, p: LensParameters): Promise<GetFundReturnType> {
+  try {
+    return await readContract(client, {
+      address: p.lens,
+      abi: blockEtfLensAbi,
+      functionName: "getFund",
+      args: [p.fund],
+    });
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}
+
+/** Shares and amounts `mint(maxAmounts)` gives in this block. */
+export async function previewMint(
+  client: Client,
+  p: LensParameters & { maxAmounts: readonly bigint[] },
+): Promise<{ shares: bigint; amounts: readonly bigint[] }> {
+  try {
+    const [shares, amounts] = await readContract(client, {
+      address: p.lens,
+      abi: blockEtfLensAbi,
+      functionName: "previewMint",
+      args: [p.fund, p.maxAmounts],
+    });
+    return { shares, amounts };
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}
+
+/** Amounts `mintExactShares(shares)` pulls in this block. */
+export async function previewMintExactShares(
+  client: Client,
+  p: LensParameters & { shares: bigint },
+): Promise<readonly bigint[]> {
+  try {
+    return await readContract(client, {
+      address: p.lens,
+      abi: blockEtfLensAbi,
+      functionName: "previewMintExactShares",
+      args: [p.fund, p.shares],
+    });
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}
+
+/** Value owed per asset by `redeem(shares)` in this block, after the redeem fee. */
+export async function previewRedeem(
+  client: Client,
+  p: LensParameters & { shares: bigint },
+): Promise<readonly bigint[]> {
+  try {
+    return await readContract(client, {
+      address: p.lens,
+      abi: blockEtfLensAbi,
+      functionName: "previewRedeem",
+      args: [p.fund, p.shares],
+    });
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { blockEtfAbi } from "@blocketf/abi";
+import {
+  type Anvil,
+  createFund,
+  type DevClients,
+  deploy,
+  deployFundStack,
+  deployReplayFeeds,
+  devClients,
+  type FundStack,
+  setOracleFeeds,
+  startAnvil,
+} from "@blocketf/testkit";
+import { type Abi, type Address, erc20Abi, type Hex, parseEther, zeroAddress } from "viem";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildApprove, buildMint, buildRedeem } from "./builders.js";
+import { decodeBlockEtfError, SlippageError } from "./errors.js";
+import { getFund, previewMint, previewRedeem } from "./reads.js";
+
+// Test-only tokens: the forge-built MockERC20 (any decimals, public mint). The real-Venus devnet has its own.
+const artifact = JSON.parse(
+  readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), "../../../contracts/out/MockERC20.sol/MockERC20.json"),
+    "utf8",
+  ),
+) as { abi: Abi; bytecode: { object: Hex } };
+const mockErc20Abi = artifact.abi;
+
+const PRICES = { BTC: 100_000, ETH: 4_000, USDT: 1 } as const;
+const DECIMALS = { BTC: 8, ETH: 18, USDT: 18 } as const;
+const WEIGHTS = { BTC: 4000, ETH: 3000, USDT: 3000 } as const;
+
+let anvil: Anvil;
+let clients: DevClients;
+let stack: FundStack;
+let fund: Address;
+const tokens: Record<string, Address> = {};
+
+async function mintTo(token: Address, to: Address, amount: bigint): Promise<void> {
+  const hash = await clients.wallet.writeContract({
+    address: token,
+    abi: mockErc20Abi,
+    functionName: "mint",
+    args: [to, amount],
+  });
+  await clients.publicClient.waitForTransactionReceipt({ hash });
+}
+
+async function send(tx: { to: Address; data: Hex }): Promise<void> {
+  const hash = await clients.wallet.sendTransaction({ to: tx.to, data: tx.data });
+  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe("success");
+}
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  clients = devClients(anvil.rpcUrl);
+  for (const symbol of Object.keys(PRICES) as (keyof typeof PRICES)[]) {
+    tokens[symbol] = await deploy(clients, {
+      abi: mockErc20Abi,
+      bytecode: artifact.bytecode.object,
+      args: [symbol, symbol, DECIMALS[symbol]],
+    });
+  }
+  // No Venus here: this file covers the fund stack and the SDK; the real Venus runs elsewhere.
+  stack = await deployFundStack(clients, { comptroller: zeroAddress, wbnb: zeroAddress });
+  const feeds = await deployReplayFeeds(clients, PRICES);
+  await setOracleFeeds(
+    clients,
+    stack.oracle,
+    Object.keys(PRICES).map((s) => ({
+      token: tokens[s] as Address,
+      feed: feeds[s] as Address,
+      heartbeat: 86_400,
+    })),
+  );
+  const me = clients.account.address;
+  fund = await createFund(
+    clients,
+    stack,
+    {
+      name: "Test fund",
+      symbol: "TF",
+      assets: (Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).map((s) => ({
+        token: tokens[s] as Address,
+        weightBps: WEIGHTS[s],
+        bufferBps: 1000,
+        vToken: zeroAddress,
+      })),
+      owner: me,
+      guardian: me,
+      keeper: me,
+      feeRecipient: me,
+      managementFeeBps: 0,
+      redeemFeeBps: 0,
+      seedUsd: parseEther("10000"),
+      seedShares: parseEther("100"),
+    },
+    (token, amount) => mintTo(token, me, amount),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+describe("fund stack on anvil through the SDK", () => {
+  test("getFund: NAV equals the seed", async () => {
+    const state = await getFund(clients.publicClient, { lens: stack.lens, fund });
+    expect(state.symbol).toBe("TF");
+    expect(state.pricesOk).toBe(true);
+    expect(state.totalSupply).toBe(parseEther("100"));
+    // $10,000 seed split by weight; each amount rounds down, so the NAV is within a dollar of it.
+    expect(Number(state.totalValue) / 1e18).toBeGreaterThan(9_999);
+    expect(Number(state.totalValue) / 1e18).toBeLessThanOrEqual(10_000);
+    expect(state.assets.map((a) => a.weightBps)).toEqual([4000, 3000, 3000]);
+  });
+
+  test("mint and redeem with builders match the previews", async () => {
+    const me = clients.account.address;
+    const maxAmounts = [10n ** 6n, parseEther("0.5"), parseEther("2000")];
+    const assets = [tokens.BTC, tokens.ETH, tokens.USDT] as Address[];
+    for (const [i, token] of assets.entries()) {
+      await mintTo(token, me, maxAmounts[i] ?? 0n);
+      await send(buildApprove({ token, spender: fund, amount: maxAmounts[i] ?? 0n }));
+    }
+    const preview = await previewMint(clients.publicClient, { lens: stack.lens, fund, maxAmounts });
+    const sharesBefore = await clients.publicClient.readContract({
+      address: fund,
+      abi: blockEtfAbi,
+      functionName: "balanceOf",
+      args: [me],
+    });
+    await send(buildMint({ fund, maxAmounts, minShares: preview.shares, receiver: me }));
+    const sharesAfter = await clients.publicClient.readContract({
+      address: fund,
+      abi: blockEtfAbi,
+      functionName: "balanceOf",
+      args: [me],
+    });
+    expect(sharesAfter - sharesBefore).toBe(preview.shares);
+
+    const owed = await previewRedeem(clients.publicClient, {
+      lens: stack.lens,
+      fund,
+      shares: preview.shares,
+    });
+    const usdtBefore = await clients.publicClient.readContract({
+      address: tokens.USDT as Address,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [me],
+    });
+    await send(buildRedeem({ fund, shares: preview.shares, receiver: me, minAmounts: owed }));
+    const usdtAfter = await clients.publicClient.readContract({
+      address: tokens.USDT as Address,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [me],
+    });
+    expect(usdtAfter - usdtBefore).toBe(owed[2]);
+  });
+
+  test("error: a missed slippage bound decodes to SlippageError", async () => {
+    const me = clients.account.address;
+    const maxAmounts = [10n ** 5n, parseEther("0.05"), parseEther("200")];
+    const preview = await previewMint(clients.publicClient, { lens: stack.lens, fund, maxAmounts });
+    const error = await clients.publicClient
+      .simulateContract({
+        account: clients.account,
+        address: fund,
+        abi: blockEtfAbi,
+        functionName: "mint",
+        args: [maxAmounts, preview.shares + 1n, me],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => decodeBlockEtfError(e),
+      );
+    expect(error).toBeInstanceOf(SlippageError);
+    expect(error?.errorName).toBe("MinSharesNotMet");
+  });
+});

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+
+/** anvil did not answer on its port in time, or exited early. */
+export class AnvilStartError extends Error {
+  override readonly name = "AnvilStartError";
+}
+
+export type AnvilOptions = {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number;
+  readonly chainId?: number;
+  /** Seconds between blocks; undefined = automine (one block per transaction). */
+  readonly blockTime?: number;
+  /** Load a state dumped by `--dump-state` (or by `anvil_dumpState`). */
+  readonly loadState?: string;
+  /** Write the state here on exit. */
+  readonly dumpState?: string;
+  /** Initial timestamp of the chain, unix seconds. */
+  readonly timestamp?: number;
+  /** Milliseconds to wait for the RPC to answer. */
+  readonly startTimeoutMs?: number;
+};
+
+export type Anvil = {
+  readonly rpcUrl: string;
+  readonly port: number;
+  readonly chainId: number;
+  /** Stops anvil (SIGTERM; a dump-state, if asked for, is written on the way out). */
+  readonly stop: () => Promise<void>;
+};
+
+/** The anvil binary shipped by the `@foundry-rs/anvil` npm package (a real binary, no download). */
+export function anvilBinary(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@foundry-rs/anvil/package.json")), "bin.mjs");
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function answers(rpcUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts anvil and resolves once its RPC answers. */
+export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
+  const port = options.port && options.port > 0 ? options.port : await freePort();
+  const chainId = options.chainId ?? 31337;
+  const args = [
+    "--port",
+    String(port),
+    "--chain-id",
+    String(chainId),
+    "--silent",
+    "--code-size-limit",
+    "50000",
+  ];
+  if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
+  if (options.loadState !== undefined) args.push("--load-state", options.loadState);
+  if (options.dumpState !== undefined) args.push("--dump-state", options.dumpState);
+  if (options.timestamp !== undefined) args.push("--timestamp", String(options.timestamp));
+
+  const child: ChildProcess = spawn(process.execPath, [anvilBinary(), ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 15_000);
+  while (!(await answers(rpcUrl))) {
+    if (child.exitCode !== null)
+      throw new AnvilStartError(`anvil exited with ${child.exitCode}: ${stderr.trim()}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new AnvilStartError(
+        `anvil did not answer on ${rpcUrl} within ${options.startTimeoutMs ?? 15_000} ms`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  };
+  return { rpcUrl, port, chainId, stop };
+}
