@@ -700,15 +700,20 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             require(
                 comptroller == VENUS_COMPTROLLER, ErrorsLib.VTokenComptrollerMismatch(vToken, comptroller)
             );
-            // vBEP-20 markets name their underlying; Venus's native vBNB has no `underlying()`.
-            try IVBep20(vToken).underlying() returns (address u) {
-                require(u == a.token, ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u));
-            } catch {
+            // vBEP-20 markets name their underlying. Venus's native vBNB has none: the legacy mainnet
+            // contract lacks `underlying()`, the current one returns address(0).
+            address u;
+            try IVBep20(vToken).underlying() returns (address underlying_) {
+                u = underlying_;
+            } catch {}
+            if (u == address(0)) {
                 require(
                     a.token == WBNB && WBNB != address(0),
-                    ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, address(0))
+                    ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u)
                 );
                 native = true;
+            } else {
+                require(u == a.token, ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u));
             }
             try IVTokenFlashLoan(vToken).flashLoanAmount() returns (uint256) {
                 flashLoanAware = true;

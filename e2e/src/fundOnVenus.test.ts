@@ -1,0 +1,317 @@
+// The fund on Venus's own core-pool contracts (deployed from Venus's npm artifacts) on anvil: the
+// behaviour the forge tests prove against the Venus double, checked where it meets the real thing.
+import { blockEtfAbi, blockEtfLensAbi } from "@blocketf/abi";
+import { decodeBlockEtfError, StaleOracleError } from "@blocketf/sdk";
+import {
+  type Anvil,
+  addBorrower,
+  BASKET,
+  type BasketSymbol,
+  DEVNET_BLOCKS_PER_DAY,
+  type DevClients,
+  deployLocalStack,
+  devClients,
+  type LocalStack,
+  pauseVenusAction,
+  setSupplyCap,
+  startAnvil,
+  VenusAction,
+  type VenusClients,
+  venusArtifacts,
+} from "@blocketf/testkit";
+import {
+  type Address,
+  encodeFunctionData,
+  erc20Abi,
+  getAddress,
+  type Hex,
+  parseEther,
+  parseEventLogs,
+} from "viem";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+
+const PRICES: Readonly<Record<BasketSymbol, number>> = {
+  BTCB: 100_000,
+  ETH: 4_000,
+  WBNB: 700,
+  XRP: 2.5,
+  SOL: 200,
+  USDT: 1,
+};
+
+let anvil: Anvil;
+let admin: DevClients;
+let alice: DevClients;
+let stack: LocalStack;
+let snapshot: Hex;
+
+const venusClients = (c: DevClients): VenusClients => ({
+  publicClient: c.publicClient,
+  walletClient: c.wallet,
+});
+const vTokenAbi = venusArtifacts.vBep20DelegateAbi;
+
+async function mine(blocks: number): Promise<void> {
+  for (let left = blocks; left > 0; left -= 500) await admin.test.mine({ blocks: Math.min(500, left) });
+}
+
+/**
+ * Sends with the gas estimate padded: anvil estimates against the latest block, where a Venus market
+ * that already accrued skips its accrual work, so an unpadded limit can run short when mined.
+ */
+async function sendAs(who: DevClients, request: Parameters<DevClients["wallet"]["writeContract"]>[0]) {
+  const estimate = await who.publicClient.estimateContractGas({
+    ...request,
+    account: who.account,
+  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
+  const hash = await who.wallet.writeContract({ ...request, gas: (estimate * 13n) / 10n + 100_000n });
+  const receipt = await who.publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe("success");
+  return receipt;
+}
+
+async function holdings(): Promise<readonly bigint[]> {
+  return admin.publicClient.readContract({ address: stack.fund, abi: blockEtfAbi, functionName: "holdings" });
+}
+
+async function assetOf(i: number) {
+  return admin.publicClient.readContract({
+    address: stack.fund,
+    abi: blockEtfAbi,
+    functionName: "asset",
+    args: [BigInt(i)],
+  });
+}
+
+/** Venus's own accrual to the current block, by simulating `exchangeRateCurrent`. */
+async function venusRate(vToken: Address, blockNumber?: bigint): Promise<bigint> {
+  const { result } = await admin.publicClient.simulateContract({
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+    account: admin.account,
+    address: vToken,
+    abi: vTokenAbi,
+    functionName: "exchangeRateCurrent",
+  });
+  return result;
+}
+
+async function balanceOf(token: Address, who: Address): Promise<bigint> {
+  return admin.publicClient.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "balanceOf",
+    args: [who],
+  });
+}
+
+/** alice mints `shares`, paying what the Lens previews; returns the amounts paid. */
+async function mintAs(who: DevClients, shares: bigint): Promise<readonly bigint[]> {
+  const amounts = await admin.publicClient.readContract({
+    address: stack.fundStack.lens,
+    abi: blockEtfLensAbi,
+    functionName: "previewMintExactShares",
+    args: [stack.fund, shares],
+  });
+  for (const [i, symbol] of BASKET.entries()) {
+    const token = stack.tokens[symbol];
+    const amount = amounts[i] ?? 0n;
+    if (symbol === "WBNB") {
+      const data = encodeFunctionData({ abi: venusArtifacts.wbnbAbi, functionName: "deposit" });
+      const hash = await who.wallet.sendTransaction({ to: token, data, value: amount });
+      await who.publicClient.waitForTransactionReceipt({ hash });
+    } else {
+      await sendAs(who, {
+        address: token,
+        abi: venusArtifacts.mockTokenAbi,
+        functionName: "faucet",
+        args: [amount],
+      });
+    }
+    await sendAs(who, { address: token, abi: erc20Abi, functionName: "approve", args: [stack.fund, amount] });
+  }
+  await sendAs(who, {
+    address: stack.fund,
+    abi: blockEtfAbi,
+    functionName: "mintExactShares",
+    args: [shares, amounts, who.account.address],
+  });
+  return amounts;
+}
+
+async function sweep() {
+  return sendAs(admin, { address: stack.fund, abi: blockEtfAbi, functionName: "sweep" });
+}
+
+async function redeemAs(who: DevClients, shares: bigint) {
+  return sendAs(who, {
+    address: stack.fund,
+    abi: blockEtfAbi,
+    functionName: "redeem",
+    args: [shares, who.account.address, BASKET.map(() => 0n)],
+  });
+}
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  admin = devClients(anvil.rpcUrl, 0);
+  alice = devClients(anvil.rpcUrl, 3);
+  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
+    pricesUsd: PRICES,
+  });
+});
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+beforeEach(async () => {
+  snapshot = await admin.test.snapshot();
+});
+
+afterEach(async () => {
+  await admin.test.revert({ id: snapshot });
+});
+
+describe("the fund on the real Venus core pool", () => {
+  test("holdings equal idle + vTokens at Venus's own accrued exchange rate (the view replica is exact)", async () => {
+    await mintAs(alice, parseEther("50"));
+    await sweep();
+    await mine(300);
+    const held = await holdings();
+    for (const [i, symbol] of BASKET.entries()) {
+      const asset = await assetOf(i);
+      expect(asset.vShares, `${symbol} supplied`).toBeGreaterThan(0n);
+      const rate = await venusRate(stack.vTokens[symbol]);
+      expect(held[i], symbol).toBe(asset.idle + (asset.vShares * rate) / 10n ** 18n);
+    }
+  });
+
+  test("mint → sweep → borrowers pay interest → redeem returns more than was put in (vBNB included)", async () => {
+    const shares = parseEther("50");
+    const paid = await mintAs(alice, shares);
+    await sweep();
+    const before = await holdings();
+    await mine(500);
+    const after = await holdings();
+    const me = alice.account.address;
+    const balancesBefore = await Promise.all(BASKET.map((s) => balanceOf(stack.tokens[s], me)));
+    await redeemAs(alice, shares);
+    for (const [i, symbol] of BASKET.entries()) {
+      expect(after[i] ?? 0n, `${symbol} holdings grew with Venus interest`).toBeGreaterThan(before[i] ?? 0n);
+      const got = (await balanceOf(stack.tokens[symbol], me)) - (balancesBefore[i] ?? 0n);
+      expect(got, `${symbol}: redeemed more than paid`).toBeGreaterThan(paid[i] ?? 0n);
+    }
+    expect(await admin.publicClient.getBalance({ address: stack.fund })).toBe(0n);
+  });
+
+  test("Venus redeem paused: the redemption completes, the Venus part paid in vTokens, nothing lost", async () => {
+    const shares = parseEther("50");
+    await mintAs(alice, shares);
+    await sweep();
+    const vUsdt = stack.vTokens.USDT;
+    await pauseVenusAction(venusClients(admin), stack.venus, vUsdt, VenusAction.REDEEM, true);
+    const receipt = await redeemAs(alice, shares);
+    const usdt = await balanceOf(stack.tokens.USDT, alice.account.address);
+    const vUsdtHeld = await balanceOf(vUsdt, alice.account.address);
+    expect(vUsdtHeld).toBeGreaterThan(0n);
+    // Value what was paid at the rate of the redemption's own block, against what the fund said it owed.
+    const [redeemed] = parseEventLogs({ abi: blockEtfAbi, logs: receipt.logs, eventName: "Redeem" });
+    const owedUsdt = redeemed?.args.amounts[5] ?? 0n;
+    const rate = await venusRate(vUsdt, receipt.blockNumber);
+    const value = usdt + (vUsdtHeld * rate) / 10n ** 18n;
+    expect(value).toBeLessThanOrEqual(owedUsdt);
+    expect(owedUsdt - value).toBeLessThan(rate / 10n ** 18n + 2n); // at most one vToken unit
+    const events = parseEventLogs({ abi: blockEtfAbi, logs: receipt.logs, eventName: "RedeemInVTokens" });
+    expect(events.map((e) => getAddress(e.args.vToken))).toEqual([getAddress(vUsdt)]);
+  });
+
+  test("Venus drained of cash: the redemption takes all the cash and pays the rest in vTokens", async () => {
+    const shares = parseEther("50");
+    await mintAs(alice, shares);
+    await sweep();
+    const drainer = devClients(anvil.rpcUrl, 4);
+    await addBorrower(venusClients(drainer), stack.venus, {
+      collateral: "USDT",
+      collateralAmount: parseEther("50000000"),
+      borrow: "ETH",
+      utilization: parseEther("0.99999"),
+    });
+    const vEth = stack.vTokens.ETH;
+    const cash = await admin.publicClient.readContract({
+      address: vEth,
+      abi: vTokenAbi,
+      functionName: "getCash",
+    });
+    await redeemAs(alice, shares);
+    expect(await balanceOf(vEth, alice.account.address)).toBeGreaterThan(0n);
+    const cashAfter = await admin.publicClient.readContract({
+      address: vEth,
+      abi: vTokenAbi,
+      functionName: "getCash",
+    });
+    expect(cashAfter).toBeLessThan(cash);
+  });
+
+  test("supply cap reached: sweep supplies up to the cap and leaves the rest idle", async () => {
+    await mintAs(alice, parseEther("50"));
+    const vSol = stack.vTokens.SOL;
+    const [supply, rate] = await Promise.all([
+      admin.publicClient.readContract({ address: vSol, abi: vTokenAbi, functionName: "totalSupply" }),
+      venusRate(vSol),
+    ]);
+    await setSupplyCap(
+      venusClients(admin),
+      stack.venus,
+      vSol,
+      (supply * rate) / 10n ** 18n + parseEther("1"),
+    );
+    const receipt = await sweep();
+    const skipped = parseEventLogs({ abi: blockEtfAbi, logs: receipt.logs, eventName: "SupplySkipped" });
+    expect(skipped.map((e) => getAddress(e.args.vToken))).toEqual([getAddress(vSol)]);
+    expect(skipped[0]?.args.reason).toBe(2); // VenusOutcome.CapReached
+    const sol = await assetOf(4);
+    expect(sol.idle).toBeGreaterThan(0n);
+  });
+
+  test("stale feed: pricing reverts with the typed error, minting and redeeming do not need prices", async () => {
+    await admin.test.increaseTime({ seconds: 86_401 });
+    await admin.test.mine({ blocks: 1 });
+    const error = await admin.publicClient
+      .readContract({
+        address: stack.fundStack.lens,
+        abi: blockEtfLensAbi,
+        functionName: "totalValue",
+        args: [stack.fund],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => decodeBlockEtfError(e),
+      );
+    expect(error).toBeInstanceOf(StaleOracleError);
+    expect(error?.errorName).toBe("StalePrice");
+    await mintAs(alice, parseEther("1"));
+    await redeemAs(alice, parseEther("1"));
+  });
+
+  test("a replayed month: realised yield within 1 % of what Venus's supply rate predicts", async () => {
+    const vUsdt = stack.vTokens.USDT;
+    const blocksPerDay = DEVNET_BLOCKS_PER_DAY;
+    const start = await venusRate(vUsdt);
+    let predicted = 1;
+    for (let day = 0; day < 30; day++) {
+      // Someone touches the market every day (the replayer does), so accrual compounds daily.
+      await sendAs(admin, { address: vUsdt, abi: vTokenAbi, functionName: "accrueInterest" });
+      const rate = await admin.publicClient.readContract({
+        address: vUsdt,
+        abi: vTokenAbi,
+        functionName: "supplyRatePerBlock",
+      });
+      // The accrual transaction itself mined one block at the rate read before it.
+      await mine(blocksPerDay - 1);
+      predicted *= 1 + (Number(rate) / 1e18) * blocksPerDay;
+    }
+    const realised = Number((await venusRate(vUsdt)) - start) / Number(start);
+    expect(realised).toBeGreaterThan(0);
+    expect(Math.abs(realised - (predicted - 1)) / (predicted - 1)).toBeLessThan(0.01);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./deployDex.js";
+export * from "./errors.js";
+export * from "./math.js";

@@ -1,0 +1,197 @@
+import { type Address, parseEther } from "viem";
+import type { DevClients } from "./chain.js";
+import {
+  createFund,
+  deployFundStack,
+  deployReplayFeeds,
+  type FundStack,
+  setOracleFeeds,
+} from "./fund/deployFund.js";
+import {
+  addBorrower,
+  type BscTokens,
+  bscVenusMarkets,
+  deployBscTokens,
+  deployVenus,
+  type JumpRateModelConfig,
+  supplyToVenus,
+  type VenusClients,
+  type VenusDeployment,
+} from "./venus/deployVenus.js";
+import { mockTokenAbi } from "./venus/generated/mockToken.js";
+import { wbnbAbi } from "./venus/generated/wbnb.js";
+
+/** Basket symbols (BSC tokens; BNB is held as WBNB) and the Venus market each one uses. */
+export const BASKET = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
+export type BasketSymbol = (typeof BASKET)[number];
+const VENUS_MARKET: Readonly<Record<BasketSymbol, string>> = {
+  BTCB: "BTCB",
+  ETH: "ETH",
+  WBNB: "BNB",
+  XRP: "XRP",
+  SOL: "SOL",
+  USDT: "USDT",
+};
+
+/**
+ * The devnet's time scale: one replayed day is 100 blocks (anvil's cost per block grows with the chain's
+ * height, so blocks are precious). Venus caps the borrow rate at 5e12 per block, so at 36,500 blocks a
+ * year the rate at 100 % utilisation must stay under 18.25 %/year: the devnet curve is mainnet's
+ * stablecoin shape (10 %/year slope to an 80 % kink) with a gentler 50 %/year jump (18 % at 100 %).
+ */
+export const DEVNET_BLOCKS_PER_DAY = 100;
+export const DEVNET_BLOCKS_PER_YEAR = BigInt(DEVNET_BLOCKS_PER_DAY * 365);
+export const DEVNET_RATE_MODEL: JumpRateModelConfig = {
+  baseRatePerYear: 0n,
+  multiplierPerYear: parseEther("0.1"),
+  jumpMultiplierPerYear: parseEther("0.5"),
+  kink: parseEther("0.8"),
+};
+
+/** CT5 + a 20 % USDT sleeve. */
+export const DEFAULT_WEIGHTS_BPS: Readonly<Record<BasketSymbol, number>> = {
+  BTCB: 2500,
+  ETH: 2000,
+  WBNB: 1500,
+  XRP: 1000,
+  SOL: 1000,
+  USDT: 2000,
+};
+
+export type LocalStackOptions = {
+  /** USD prices at the start, per basket symbol. */
+  pricesUsd: Readonly<Record<BasketSymbol, number>>;
+  weightsBps?: Readonly<Record<BasketSymbol, number>>;
+  /** Venus rate models' blocks per year: the time compression (default DEVNET_BLOCKS_PER_YEAR). */
+  blocksPerYear?: bigint;
+  /** Venus rate model of every market (default DEVNET_RATE_MODEL). */
+  rateModel?: JumpRateModelConfig;
+  /** {bps} Cash buffer of every asset. */
+  bufferBps?: number;
+  /** Utilisation the borrowers keep in every market, 1e18-scaled. */
+  utilization?: bigint;
+  /** D18{USD} Seed value of the fund. */
+  seedUsd?: bigint;
+  /** Feed heartbeat given to the oracle, seconds. */
+  heartbeat?: number;
+};
+
+export type LocalStack = {
+  readonly tokens: BscTokens;
+  readonly venus: VenusDeployment;
+  readonly fundStack: FundStack;
+  readonly feeds: Readonly<Record<BasketSymbol, Address>>;
+  readonly fund: Address;
+  /** Basket symbol → the fund's vToken for it. */
+  readonly vTokens: Readonly<Record<BasketSymbol, Address>>;
+};
+
+const venusClientsOf = (c: DevClients): VenusClients => ({
+  publicClient: c.publicClient,
+  walletClient: c.wallet,
+});
+
+/** Leaves `amount` of `token` in the wallet: MockToken's faucet, or wrapping BNB for WBNB. */
+export async function acquireToken(
+  clients: DevClients,
+  tokens: BscTokens,
+  token: Address,
+  amount: bigint,
+): Promise<void> {
+  const hash =
+    token === tokens.WBNB
+      ? await clients.wallet.writeContract({
+          address: token,
+          abi: wbnbAbi,
+          functionName: "deposit",
+          value: amount,
+        })
+      : await clients.wallet.writeContract({
+          address: token,
+          abi: mockTokenAbi,
+          functionName: "faucet",
+          args: [amount],
+        });
+  await clients.publicClient.waitForTransactionReceipt({ hash });
+}
+
+/**
+ * Deploys the whole local stack on a fresh chain: the BSC tokens, Venus's core pool (6 markets, vBNB for
+ * BNB) with a liquidity provider (`lender`) and a borrower (`borrower`) keeping every market utilised,
+ * the fund's contracts, replay price feeds, and a seeded CT5 + USDT fund on those markets.
+ */
+export async function deployLocalStack(
+  admin: DevClients,
+  lender: DevClients,
+  borrower: DevClients,
+  options: LocalStackOptions,
+): Promise<LocalStack> {
+  const p = options.pricesUsd;
+  const tokens = await deployBscTokens(venusClientsOf(admin));
+  const venus = await deployVenus(venusClientsOf(admin), {
+    markets: bscVenusMarkets(tokens, {
+      BTCB: p.BTCB,
+      ETH: p.ETH,
+      BNB: p.WBNB,
+      XRP: p.XRP,
+      SOL: p.SOL,
+      USDT: p.USDT,
+    }),
+    blocksPerYear: options.blocksPerYear ?? DEVNET_BLOCKS_PER_YEAR,
+    rateModel: options.rateModel ?? DEVNET_RATE_MODEL,
+  });
+
+  // $1M of supply in every market from the lender, then the borrower takes it to the target utilisation.
+  const utilization = options.utilization ?? parseEther("0.5");
+  for (const symbol of BASKET) {
+    const amount = parseEther(String(Math.round((1_000_000 / p[symbol]) * 1e6) / 1e6));
+    await supplyToVenus(venusClientsOf(lender), venus, VENUS_MARKET[symbol], amount);
+  }
+  for (const symbol of BASKET) {
+    const collateral = symbol === "USDT" ? "BTCB" : "USDT";
+    const collateralAmount = parseEther(String(Math.round((4_000_000 / p[collateral]) * 1e6) / 1e6));
+    await addBorrower(venusClientsOf(borrower), venus, {
+      collateral,
+      collateralAmount,
+      borrow: VENUS_MARKET[symbol],
+      utilization,
+    });
+  }
+
+  const fundStack = await deployFundStack(admin, { comptroller: venus.comptroller, wbnb: tokens.WBNB });
+  const feeds = (await deployReplayFeeds(admin, p)) as Record<BasketSymbol, Address>;
+  await setOracleFeeds(
+    admin,
+    fundStack.oracle,
+    BASKET.map((s) => ({ token: tokens[s], feed: feeds[s], heartbeat: options.heartbeat ?? 86_400 })),
+  );
+  const weights = options.weightsBps ?? DEFAULT_WEIGHTS_BPS;
+  const vTokens = Object.fromEntries(
+    BASKET.map((s) => [s, venus.vTokens[VENUS_MARKET[s]] as Address]),
+  ) as Record<BasketSymbol, Address>;
+  const me = admin.account.address;
+  const fund = await createFund(
+    admin,
+    fundStack,
+    {
+      name: "BlockETF CT5 + USDT",
+      symbol: "CT5U",
+      assets: BASKET.map((s) => ({
+        token: tokens[s],
+        weightBps: weights[s],
+        bufferBps: options.bufferBps ?? 1000,
+        vToken: vTokens[s],
+      })),
+      owner: me,
+      guardian: me,
+      keeper: me,
+      feeRecipient: me,
+      managementFeeBps: 0,
+      redeemFeeBps: 0,
+      seedUsd: options.seedUsd ?? parseEther("100000"),
+      seedShares: parseEther("100"),
+    },
+    (token, amount) => acquireToken(admin, tokens, token, amount),
+  );
+  return { tokens, venus, fundStack, feeds, fund, vTokens };
+}

@@ -1,0 +1,317 @@
+import {
+  type Address,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  type Hex,
+  http,
+  parseEther,
+} from "viem";
+import { foundry } from "viem/chains";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Anvil, startAnvil } from "../anvil.js";
+import {
+  addBorrower,
+  type BscTokens,
+  bscVenusMarkets,
+  deployBscTokens,
+  deployVenus,
+  NATIVE_BNB,
+  pauseVenusAction,
+  setSupplyCap,
+  setVenusPrice,
+  supplyToVenus,
+  VenusAction,
+  type VenusClients,
+  VenusDeployError,
+  type VenusDeployment,
+  VenusTxRunner,
+  venusPriceMantissa,
+} from "./deployVenus.js";
+import { deviationBoundedOracleAbi } from "./generated/deviationBoundedOracle.js";
+import { diamondAbi } from "./generated/diamond.js";
+import { diamondConsolidatedAbi } from "./generated/diamondConsolidated.js";
+import { mockTokenAbi } from "./generated/mockToken.js";
+import { simplePriceOracleAbi } from "./generated/simplePriceOracle.js";
+import { vBep20DelegateAbi } from "./generated/vBep20Delegate.js";
+import { vbnbAbi } from "./generated/vbnb.js";
+
+/** Compressed time: 150,000 blocks per year, so 1,000 mined blocks ≈ 2.4 days of interest. */
+const BLOCKS_PER_YEAR = 150_000n;
+const E18 = 10n ** 18n;
+
+let anvil: Anvil;
+let admin: VenusClients;
+let user: VenusClients;
+let borrower: VenusClients;
+let userAddress: Address;
+let tokens: BscTokens;
+let venus: VenusDeployment;
+let deploySeconds = 0;
+let snapshot: Hex;
+
+const transportFor = (a: Anvil) => http(a.rpcUrl);
+const testClient = () => createTestClient({ mode: "anvil", chain: foundry, transport: transportFor(anvil) });
+
+function clientsFor(account: Address): VenusClients {
+  const transport = transportFor(anvil);
+  return {
+    publicClient: createPublicClient({ chain: foundry, transport }),
+    walletClient: createWalletClient({ chain: foundry, transport, account }),
+  };
+}
+
+function vTokenOf(symbol: string): Address {
+  const vToken = venus.vTokens[symbol];
+  if (vToken === undefined) throw new Error(`no market ${symbol}`);
+  return vToken;
+}
+
+async function vTokenBalance(vToken: Address, who: Address): Promise<bigint> {
+  return admin.publicClient.readContract({
+    address: vToken,
+    abi: vBep20DelegateAbi,
+    functionName: "balanceOf",
+    args: [who],
+  });
+}
+
+async function usdtBalance(who: Address): Promise<bigint> {
+  return admin.publicClient.readContract({
+    address: tokens.USDT,
+    abi: mockTokenAbi,
+    functionName: "balanceOf",
+    args: [who],
+  });
+}
+
+/** Redeems `amount` vTokens: simulated first (a revert rejects), the returned error code must be 0. */
+async function redeem(clients: VenusClients, vToken: Address, amount: bigint) {
+  return new VenusTxRunner(clients).write("vToken", vToken, {
+    abi: vBep20DelegateAbi,
+    functionName: "redeem",
+    args: [amount],
+  });
+}
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  const accounts = await createWalletClient({
+    chain: foundry,
+    transport: transportFor(anvil),
+  }).getAddresses();
+  const [a0, a1, a2] = accounts;
+  if (a0 === undefined || a1 === undefined || a2 === undefined) throw new Error("anvil has no accounts");
+  admin = clientsFor(a0);
+  user = clientsFor(a1);
+  borrower = clientsFor(a2);
+  userAddress = a1;
+  tokens = await deployBscTokens(admin);
+  const started = performance.now();
+  venus = await deployVenus(admin, { markets: bscVenusMarkets(tokens), blocksPerYear: BLOCKS_PER_YEAR });
+  deploySeconds = (performance.now() - started) / 1000;
+  console.log(
+    `Venus core pool deployed in ${deploySeconds.toFixed(2)} s: ${venus.stats.transactions} transactions, ` +
+      `${venus.stats.contractsCreated} contracts, ${venus.stats.gasUsed} gas`,
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+beforeEach(async () => {
+  snapshot = await testClient().snapshot();
+});
+
+afterEach(async () => {
+  await testClient().revert({ id: snapshot });
+});
+
+describe("deployVenus", () => {
+  it("deploys the Diamond with 101 routed selectors and six configured markets", async () => {
+    const { publicClient } = admin;
+    let selectors = 0;
+    for (const facet of Object.values(venus.facets)) {
+      const list = await publicClient.readContract({
+        address: venus.comptroller,
+        abi: diamondAbi,
+        functionName: "facetFunctionSelectors",
+        args: [facet],
+      });
+      selectors += list.length;
+    }
+    expect(selectors).toBe(101);
+    expect(Object.keys(venus.vTokens).sort()).toEqual(["BNB", "BTCB", "ETH", "SOL", "USDT", "XRP"]);
+    const read = <const F extends "oracle" | "deviationBoundedOracle" | "comptrollerLens">(functionName: F) =>
+      publicClient.readContract({ address: venus.comptroller, abi: diamondConsolidatedAbi, functionName });
+    expect((await read("oracle")).toLowerCase()).toBe(venus.oracle.toLowerCase());
+    expect((await read("deviationBoundedOracle")).toLowerCase()).toBe(
+      venus.deviationBoundedOracle.toLowerCase(),
+    );
+    expect((await read("comptrollerLens")).toLowerCase()).toBe(venus.lens.toLowerCase());
+    const listed = await publicClient.readContract({
+      address: venus.comptroller,
+      abi: diamondConsolidatedAbi,
+      functionName: "getAllMarkets",
+    });
+    expect(listed).toHaveLength(6);
+    const vbnbSymbol = await publicClient.readContract({
+      address: vTokenOf("BNB"),
+      abi: vbnbAbi,
+      functionName: "symbol",
+    });
+    expect(vbnbSymbol).toBe("vBNB");
+    expect(venus.stats.contractsCreated).toBe(21);
+    expect(deploySeconds).toBeLessThan(20);
+  });
+
+  it("asserts Venus error codes of admin setters instead of sending them", async () => {
+    const vUsdt = vTokenOf("USDT");
+    const nonce = await admin.publicClient.getTransactionCount({ address: venus.admin });
+    const attempt = new VenusTxRunner(admin).write("comptroller", venus.comptroller, {
+      abi: diamondConsolidatedAbi,
+      functionName: "_supportMarket",
+      args: [vUsdt],
+    });
+    await expect(attempt).rejects.toBeInstanceOf(VenusDeployError);
+    await expect(attempt).rejects.toMatchObject({ call: "comptroller._supportMarket" });
+    const error = await attempt.catch((e: unknown) => e);
+    expect(error instanceof VenusDeployError && error.code !== undefined && error.code > 0n).toBe(true);
+    // Nothing was sent.
+    expect(await admin.publicClient.getTransactionCount({ address: venus.admin })).toBe(nonce);
+  });
+
+  it("prices tokens at 1e36 / 10^decimals and the DeviationBoundedOracle passes them through", async () => {
+    await setVenusPrice(admin, venus, NATIVE_BNB, "612.5");
+    expect(venusPriceMantissa("612.5", 18)).toBe(6125n * 10n ** 17n);
+    expect(venusPriceMantissa(1, 6)).toBe(10n ** 30n);
+    const bnb = await admin.publicClient.readContract({
+      address: venus.oracle,
+      abi: simplePriceOracleAbi,
+      functionName: "getPrice",
+      args: [NATIVE_BNB],
+    });
+    expect(bnb).toBe(6125n * 10n ** 17n);
+    const [collateral, debt] = await admin.publicClient.readContract({
+      address: venus.deviationBoundedOracle,
+      abi: deviationBoundedOracleAbi,
+      functionName: "getBoundedPricesView",
+      args: [vTokenOf("BNB")],
+    });
+    expect([collateral, debt]).toEqual([bnb, bnb]);
+  });
+
+  it("supply then redeem returns more than supplied after blocks with a borrower", async () => {
+    const vUsdt = vTokenOf("USDT");
+    const supplied = parseEther("1000");
+    await supplyToVenus(admin, venus, "USDT", parseEther("10000")); // liquidity so the redeem has cash
+    const minted = await supplyToVenus(user, venus, "USDT", supplied);
+    expect(await usdtBalance(userAddress)).toBe(0n);
+    const borrowed = await addBorrower(borrower, venus, {
+      collateral: "BTCB",
+      collateralAmount: parseEther("1"),
+      borrow: "USDT",
+      utilization: (5n * E18) / 10n,
+    });
+    expect(borrowed).toBe(parseEther("5500"));
+
+    await testClient().mine({ blocks: 1000 });
+    await redeem(user, vUsdt, minted);
+    const received = await usdtBalance(userAddress);
+    expect(received).toBeGreaterThan(supplied);
+    // 50 % utilisation → 5 %/yr borrow rate → 5 % × 0.5 × (1 − 10 % reserves) = 2.25 %/yr supply rate;
+    // 1,000 of 150,000 blocks per year → ≈ +0.015 % ≈ 0.15 USDT on 1,000.
+    expect(received - supplied).toBeGreaterThan(parseEther("0.14"));
+    expect(received - supplied).toBeLessThan(parseEther("0.16"));
+    expect(await vTokenBalance(vUsdt, userAddress)).toBe(0n);
+  });
+
+  it("grows the exchange rate while a borrower is present", async () => {
+    const vUsdt = vTokenOf("USDT");
+    await supplyToVenus(user, venus, "USDT", parseEther("1000"));
+    await addBorrower(borrower, venus, {
+      collateral: "ETH",
+      collateralAmount: parseEther("10"),
+      borrow: "USDT",
+      utilization: (8n * E18) / 10n,
+    });
+    const rate = () =>
+      admin.publicClient.readContract({
+        address: vUsdt,
+        abi: vBep20DelegateAbi,
+        functionName: "exchangeRateStored",
+      });
+    const before = await rate();
+    expect(before).toBe(2n * 10n ** 26n);
+    await testClient().mine({ blocks: 200 });
+    await new VenusTxRunner(admin).write("vUSDT", vUsdt, {
+      abi: vBep20DelegateAbi,
+      functionName: "accrueInterest",
+    });
+    const after = await rate();
+    expect(after).toBeGreaterThan(before);
+  });
+
+  it("reverts mint while MINT is paused, and mints again once unpaused", async () => {
+    const vUsdt = vTokenOf("USDT");
+    await pauseVenusAction(admin, venus, vUsdt, VenusAction.MINT, true);
+    expect(
+      await admin.publicClient.readContract({
+        address: venus.comptroller,
+        abi: diamondConsolidatedAbi,
+        functionName: "actionPaused",
+        args: [vUsdt, VenusAction.MINT],
+      }),
+    ).toBe(true);
+    await expect(supplyToVenus(user, venus, "USDT", parseEther("1"))).rejects.toThrow(/action is paused/);
+    await pauseVenusAction(admin, venus, vUsdt, VenusAction.MINT, false);
+    expect(await supplyToVenus(user, venus, "USDT", parseEther("1"))).toBeGreaterThan(0n);
+  });
+
+  it("reverts mint with 'market supply cap reached' once the cap is hit", async () => {
+    const vUsdt = vTokenOf("USDT");
+    await setSupplyCap(admin, venus, vUsdt, parseEther("100"));
+    await supplyToVenus(user, venus, "USDT", parseEther("100"));
+    await expect(supplyToVenus(user, venus, "USDT", parseEther("1"))).rejects.toThrow(
+      /market supply cap reached/,
+    );
+    await setSupplyCap(admin, venus, vUsdt, 0n);
+    await expect(supplyToVenus(user, venus, "USDT", parseEther("1"))).rejects.toThrow(
+      /market supply cap is 0/,
+    );
+  });
+
+  it("reverts redeem when the market lacks cash, and a partial redeem within cash works", async () => {
+    const vUsdt = vTokenOf("USDT");
+    const minted = await supplyToVenus(user, venus, "USDT", parseEther("1000"));
+    await addBorrower(borrower, venus, {
+      collateral: "BTCB",
+      collateralAmount: parseEther("1"),
+      borrow: "USDT",
+      utilization: (9n * E18) / 10n,
+    });
+    const cash = await admin.publicClient.readContract({
+      address: vUsdt,
+      abi: vBep20DelegateAbi,
+      functionName: "getCash",
+    });
+    expect(cash).toBe(parseEther("100"));
+    await expect(redeem(user, vUsdt, minted)).rejects.toThrow(/math error/);
+    await redeem(user, vUsdt, minted / 20n); // 50 USDT < 100 cash
+    expect(await usdtBalance(userAddress)).toBeGreaterThanOrEqual(parseEther("50") - 1n);
+  });
+
+  it("vBNB: mint{value} and redeem native BNB back to an EOA", async () => {
+    const vBnb = vTokenOf("BNB");
+    const amount = parseEther("10");
+    const minted = await supplyToVenus(user, venus, "BNB", amount);
+    expect(minted).toBe((amount * E18) / (2n * 10n ** 26n));
+    const before = await admin.publicClient.getBalance({ address: userAddress });
+    const receipt = await redeem(user, vBnb, minted);
+    const after = await admin.publicClient.getBalance({ address: userAddress });
+    const gas = receipt.gasUsed * receipt.effectiveGasPrice;
+    expect(after - before + gas).toBe(amount);
+    expect(await vTokenBalance(vBnb, userAddress)).toBe(0n);
+  });
+});
