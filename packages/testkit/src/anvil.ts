@@ -32,10 +32,31 @@ export type Anvil = {
   readonly stop: () => Promise<void>;
 };
 
-/** The anvil binary shipped by the `@foundry-rs/anvil` npm package (a real binary, no download). */
+/**
+ * The anvil binary shipped by the `@foundry-rs/anvil` npm package (a real binary in the platform package,
+ * no download). Spawned directly, not through the package's node wrapper, so that stopping it stops
+ * anvil itself and its `--dump-state` is written before `stop()` resolves.
+ */
 export function anvilBinary(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("@foundry-rs/anvil/package.json")), "bin.mjs");
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  const platformPackage = `@foundry-rs/anvil-${process.platform}-${arch}`;
+  try {
+    return join(dirname(require.resolve(`${platformPackage}/package.json`)), "bin", "anvil");
+  } catch {
+    throw new AnvilStartError(
+      `${platformPackage} is not installed: run npm ci (anvil ships as an npm binary)`,
+    );
+  }
+}
+
+/** Nothing answers on the port yet (another devnet or anvil would be reused by mistake otherwise). */
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 export async function freePort(): Promise<number> {
@@ -81,9 +102,12 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   if (options.dumpState !== undefined) args.push("--dump-state", options.dumpState);
   if (options.timestamp !== undefined) args.push("--timestamp", String(options.timestamp));
 
-  const child: ChildProcess = spawn(process.execPath, [anvilBinary(), ...args], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  if (!(await portIsFree(port))) {
+    throw new AnvilStartError(
+      `port ${port} is in use (another devnet or anvil?): stop it or choose another port`,
+    );
+  }
+  const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -82,3 +82,15 @@ export async function deploy<const abi extends Abi>(
   }
   return receipt.contractAddress;
 }
+
+/** A JSON-RPC method viem's test actions do not cover (e.g. `evm_setTime`), on a local node. */
+export async function rawRpc(rpcUrl: string, method: string, params: readonly unknown[]): Promise<unknown> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message?: string } };
+  if (body.error !== undefined) throw new Error(`${method}: ${body.error.message ?? "failed"}`);
+  return body.result;
+}

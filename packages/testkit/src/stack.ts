@@ -1,4 +1,4 @@
-import { type Address, parseEther } from "viem";
+import { type Address, type Hex, isAddressEqual, parseEther } from "viem";
 import type { DevClients } from "./chain.js";
 import {
   createFund,
@@ -91,27 +91,35 @@ const venusClientsOf = (c: DevClients): VenusClients => ({
   walletClient: c.wallet,
 });
 
-/** Leaves `amount` of `token` in the wallet: MockToken's faucet, or wrapping BNB for WBNB. */
+/**
+ * Leaves `amount` of `token` in the wallet: MockToken's faucet, or for WBNB wrapping BNB that anvil first
+ * credits to the account (local chains only).
+ */
 export async function acquireToken(
   clients: DevClients,
   tokens: BscTokens,
   token: Address,
   amount: bigint,
 ): Promise<void> {
-  const hash =
-    token === tokens.WBNB
-      ? await clients.wallet.writeContract({
-          address: token,
-          abi: wbnbAbi,
-          functionName: "deposit",
-          value: amount,
-        })
-      : await clients.wallet.writeContract({
-          address: token,
-          abi: mockTokenAbi,
-          functionName: "faucet",
-          args: [amount],
-        });
+  let hash: Hex;
+  if (isAddressEqual(token, tokens.WBNB)) {
+    const address = clients.account.address;
+    const balance = await clients.publicClient.getBalance({ address });
+    await clients.test.setBalance({ address, value: balance + amount });
+    hash = await clients.wallet.writeContract({
+      address: token,
+      abi: wbnbAbi,
+      functionName: "deposit",
+      value: amount,
+    });
+  } else {
+    hash = await clients.wallet.writeContract({
+      address: token,
+      abi: mockTokenAbi,
+      functionName: "faucet",
+      args: [amount],
+    });
+  }
   await clients.publicClient.waitForTransactionReceipt({ hash });
 }
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 
-/** The repo copy of the market data (apps/cli/data); the product never reads ../shared. */
-export const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+/** The repo copy of the market data (data/ at the root, shared with the devnet); the product never reads ../shared. */
+export const DATA_DIR = fileURLToPath(new URL("../../../../data/", import.meta.url));
 
 export const INTERVALS = ["1d", "4h", "1h"] as const;
 export type Interval = (typeof INTERVALS)[number];

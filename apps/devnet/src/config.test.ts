@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_CONFIG, parseArgs } from "./config.js";
+import { DevnetConfigError } from "./errors.js";
+import { loadDailyPrices } from "./prices.js";
+
+describe("parseArgs", () => {
+  test("default", () => {
+    expect(parseArgs([])).toEqual(DEFAULT_CONFIG);
+    expect(parseArgs(["--help"])).toBe("help");
+  });
+
+  test("behavior: weights in percent become bps", () => {
+    const config = parseArgs(["--weights", "BTCB=30,ETH=20,WBNB=10,XRP=10,SOL=10,USDT=20"]);
+    expect(config !== "help" && config.weightsBps).toEqual({
+      BTCB: 3000,
+      ETH: 2000,
+      WBNB: 1000,
+      XRP: 1000,
+      SOL: 1000,
+      USDT: 2000,
+    });
+  });
+
+  test("error: DevnetConfigError with what to fix", () => {
+    expect(() => parseArgs(["--weights", "BTCB=50,ETH=50"])).toThrow(/every asset needs a weight/);
+    expect(() => parseArgs(["--weights", "BTCB=30,ETH=20,WBNB=10,XRP=10,SOL=10,USDT=19"])).toThrow(
+      /sum to 99%/,
+    );
+    expect(() => parseArgs(["--weights", "DOGE=100"])).toThrow(/unknown asset "DOGE"/);
+    expect(() => parseArgs(["--from", "yesterday"])).toThrow(DevnetConfigError);
+    expect(() => parseArgs(["--port", "-1"])).toThrow(DevnetConfigError);
+    expect(() => parseArgs(["--bogus"])).toThrow(/unknown option/);
+  });
+});
+
+describe("loadDailyPrices", () => {
+  test("default: real closes from the repo's data, USDT at 1", () => {
+    const history = loadDailyPrices("2025-10-06");
+    expect(history.dates[0]).toBe("2025-10-06");
+    expect(history.prices[0]?.BTCB).toBe(124658.54); // BTC's highest close (data/README.md spot check)
+    expect(history.prices[0]?.USDT).toBe(1);
+  });
+
+  test("error: a start after the data, a missing file", () => {
+    expect(() => loadDailyPrices("2030-01-01")).toThrow(/after the last day of the data \(2026-01-05\)/);
+    expect(() => loadDailyPrices("2025-01-01", "/nonexistent/prices.csv")).toThrow(/price history not found/);
+  });
+});

@@ -1,0 +1,66 @@
+// The devnet as a user runs it: a process that deploys, prints READY, replays days and stops; then a
+// second run that resumes the saved chain instead of deploying again.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "@blocketf/testkit";
+import { afterAll, describe, expect, test } from "vitest";
+
+const main = new URL("./main.ts", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "blocketf-devnet-"));
+
+function run(args: readonly string[]) {
+  return spawnSync(
+    process.execPath,
+    ["--import", "tsx", main, ...args, "--dir", dir, "--seconds-per-day", "0"],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm start (the devnet)", () => {
+  test("deploys, prints READY, replays, writes deployments/local.json; a second run resumes", async () => {
+    const port = String(await freePort());
+    const first = run(["--port", port, "--days", "2", "--fresh", "--from", "2025-10-09"]);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^READY http:\/\/127\.0\.0\.1:\d+ fund=0x[0-9a-fA-F]{40}/m);
+    expect(first.stdout).toMatch(/day 2025-10-10: BTC 112775/); // the 2025-10-10 close, replayed
+    const deployment = JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8"));
+    for (const key of ["rpcUrl", "fund", "lens", "factory"]) expect(deployment[key]).toMatch(/^(0x|http)/);
+    expect(deployment.venus.comptroller).toMatch(/^0x/);
+    expect(Object.keys(deployment.venus.vTokens).sort()).toEqual([
+      "BTCB",
+      "ETH",
+      "SOL",
+      "USDT",
+      "WBNB",
+      "XRP",
+    ]);
+    expect(Object.keys(deployment.tokens).sort()).toEqual(["BTCB", "ETH", "SOL", "USDT", "WBNB", "XRP"]);
+    expect(deployment.dex.router).toMatch(/^0x/);
+    expect(deployment.replay.nextDay).toBe(3);
+
+    const second = run(["--port", String(await freePort()), "--days", "1", "--from", "2025-10-09"]);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/Resumed the saved devnet/);
+    expect(second.stdout).not.toMatch(/Deploying/);
+    expect(second.stdout).toMatch(/day 2025-10-12:/);
+    expect(JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8")).fund).toBe(
+      deployment.fund,
+    );
+  }, 180_000);
+
+  test("error: bad config is one clear line and exit code 2", () => {
+    const result = run(["--weights", "BTCB=60,ETH=60"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      "error: --weights: every asset needs a weight > 0 (the fund holds all six); missing WBNB, XRP, SOL, USDT",
+    );
+  });
+});

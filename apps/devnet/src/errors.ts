@@ -1,0 +1,4 @@
+/** A devnet configuration or environment problem, printed as one line (no stack trace), exit code 2. */
+export class DevnetConfigError extends Error {
+  override readonly name = "DevnetConfigError";
+}
