@@ -1,9 +1,6 @@
 import {
-  type Abi,
   type Account,
-  type Address,
   type Chain,
-  type ContractConstructorArgs,
   createPublicClient,
   createTestClient,
   createWalletClient,
@@ -26,10 +23,7 @@ export const ANVIL_KEYS = [
   "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 ] as const satisfies readonly Hex[];
 
-/** A deployment failed: the transaction reverted or created no contract. */
-export class DeployError extends Error {
-  override readonly name = "DeployError";
-}
+export { DeployError, deploy } from "@blocketf/sdk";
 
 export type DevClients = {
   readonly chain: Chain;
@@ -60,27 +54,6 @@ export function devClients(rpcUrl: string, keyIndex = 0, chainId = 31337): DevCl
     wallet: createWalletClient({ chain, transport, account, pollingInterval: 50 }),
     test: createTestClient({ chain, transport, mode: "anvil", pollingInterval: 50 }),
   };
-}
-
-export type DeployParameters<abi extends Abi> = {
-  abi: abi;
-  bytecode: Hex;
-  args?: ContractConstructorArgs<abi> | undefined;
-};
-
-/** Deploys a contract and waits for it; throws DeployError if it reverted. */
-export async function deploy<const abi extends Abi>(
-  clients: DevClients,
-  { abi, bytecode, args }: DeployParameters<abi>,
-): Promise<Address> {
-  const hash = await clients.wallet.deployContract({ abi, bytecode, args } as Parameters<
-    typeof clients.wallet.deployContract
-  >[0]);
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success" || !receipt.contractAddress) {
-    throw new DeployError(`deployment reverted (tx ${hash})`);
-  }
-  return receipt.contractAddress;
 }
 
 /** A JSON-RPC method viem's test actions do not cover (e.g. `evm_setTime`), on a local node. */

@@ -3,6 +3,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { blockEtfAbi } from "@blocketf/abi";
 import {
+  buildApprove,
+  buildMint,
+  buildRedeem,
+  decodeBlockEtfError,
+  getFund,
+  previewMint,
+  previewRedeem,
+  SlippageError,
+} from "@blocketf/sdk";
+import {
   type Anvil,
   createFund,
   type DevClients,
@@ -16,14 +26,11 @@ import {
 } from "@blocketf/testkit";
 import { type Abi, type Address, erc20Abi, type Hex, parseEther, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildApprove, buildMint, buildRedeem } from "./builders.js";
-import { decodeBlockEtfError, SlippageError } from "./errors.js";
-import { getFund, previewMint, previewRedeem } from "./reads.js";
 
 // Test-only tokens: the forge-built MockERC20 (any decimals, public mint). The real-Venus devnet has its own.
 const artifact = JSON.parse(
   readFileSync(
-    join(dirname(fileURLToPath(import.meta.url)), "../../../contracts/out/MockERC20.sol/MockERC20.json"),
+    join(dirname(fileURLToPath(import.meta.url)), "../../contracts/out/MockERC20.sol/MockERC20.json"),
     "utf8",
   ),
 ) as { abi: Abi; bytecode: { object: Hex } };

@@ -1,0 +1,143 @@
+import {
+  blockEtfFactoryAbi,
+  blockEtfFactoryBytecode,
+  blockEtfFactoryLinkReferences,
+  blockEtfLensAbi,
+  blockEtfLensBytecode,
+  blockEtfLensLinkReferences,
+  chainlinkOracleAbi,
+  chainlinkOracleBytecode,
+  linkBytecode,
+  venusLibAbi,
+  venusLibBytecode,
+} from "@blocketf/abi";
+import { type Address, erc20Abi, type Hex, zeroHash } from "viem";
+import { confirm, type DeployClients, deploy } from "./clients.js";
+
+/** The fund's contracts shared by every fund on a chain. */
+export type FundStack = {
+  readonly venusLib: Address;
+  readonly factory: Address;
+  readonly oracle: Address;
+  readonly lens: Address;
+};
+
+/** Deploys VenusLib (linked into the factory's BlockETF code and the Lens), the factory, oracle and Lens. */
+export async function deployFundStack(
+  clients: DeployClients,
+  p: { comptroller: Address; wbnb: Address; oracleOwner?: Address },
+): Promise<FundStack> {
+  const venusLib = await deploy(clients, { abi: venusLibAbi, bytecode: venusLibBytecode });
+  const libraries = { VenusLib: venusLib };
+  const factory = await deploy(clients, {
+    abi: blockEtfFactoryAbi,
+    bytecode: linkBytecode(blockEtfFactoryBytecode, blockEtfFactoryLinkReferences, libraries),
+    args: [p.comptroller, p.wbnb],
+  });
+  const oracle = await deploy(clients, {
+    abi: chainlinkOracleAbi,
+    bytecode: chainlinkOracleBytecode,
+    args: [p.oracleOwner ?? clients.account.address],
+  });
+  const lens = await deploy(clients, {
+    abi: blockEtfLensAbi,
+    bytecode: linkBytecode(blockEtfLensBytecode, blockEtfLensLinkReferences, libraries),
+  });
+  return { venusLib, factory, oracle, lens };
+}
+
+/** Points the oracle at the feeds: `feeds[i]` prices `tokens[i]`. */
+export async function setOracleFeeds(
+  clients: DeployClients,
+  oracle: Address,
+  entries: ReadonlyArray<{ token: Address; feed: Address; heartbeat: number }>,
+): Promise<void> {
+  const configs = entries.map((e) => ({
+    token: e.token,
+    aggregator: e.feed,
+    heartbeat: e.heartbeat,
+    minPrice: 1n,
+    maxPrice: 2n ** 255n,
+  }));
+  const { request } = await clients.publicClient.simulateContract({
+    account: clients.account,
+    address: oracle,
+    abi: chainlinkOracleAbi,
+    functionName: "setFeeds",
+    args: [configs],
+  });
+  await confirm(clients, clients.wallet.writeContract(request), "oracle.setFeeds");
+}
+
+export type FundAssetSpec = { token: Address; weightBps: number; bufferBps: number; vToken: Address };
+
+export type CreateFundSpec = {
+  name: string;
+  symbol: string;
+  assets: readonly FundAssetSpec[];
+  owner: Address;
+  guardian: Address;
+  keeper: Address;
+  feeRecipient: Address;
+  managementFeeBps: number;
+  redeemFeeBps: number;
+  /** D18{USD} Value of the seed, split by target weight at oracle prices. */
+  seedUsd: bigint;
+  /** {share} Shares the seed mints (1e9 of them are locked). */
+  seedShares: bigint;
+  salt?: Hex;
+};
+
+/**
+ * Creates and seeds a fund through the factory. `acquire(token, amount)` must leave `amount` of `token`
+ * in the deployer's wallet (a faucet, a wrap, a transfer from a whale …).
+ */
+export async function createFund(
+  clients: DeployClients,
+  stack: FundStack,
+  spec: CreateFundSpec,
+  acquire: (token: Address, amount: bigint) => Promise<void>,
+): Promise<Address> {
+  const assets = spec.assets.map((a) => ({ ...a, weightBps: a.weightBps, bufferBps: a.bufferBps }));
+  const amounts = await clients.publicClient.readContract({
+    address: stack.factory,
+    abi: blockEtfFactoryAbi,
+    functionName: "previewSeedAmounts",
+    args: [assets, stack.oracle, spec.seedUsd],
+  });
+  for (const [i, asset] of assets.entries()) {
+    const amount = amounts[i] ?? 0n;
+    await acquire(asset.token, amount);
+    await confirm(
+      clients,
+      clients.wallet.writeContract({
+        address: asset.token,
+        abi: erc20Abi,
+        functionName: "approve",
+        args: [stack.factory, amount],
+      }),
+      "approve",
+    );
+  }
+  const params = {
+    name: spec.name,
+    symbol: spec.symbol,
+    assets,
+    owner: spec.owner,
+    guardian: spec.guardian,
+    keeper: spec.keeper,
+    feeRecipient: spec.feeRecipient,
+    managementFeeBps: spec.managementFeeBps,
+    redeemFeeBps: spec.redeemFeeBps,
+    oracle: stack.oracle,
+  };
+  const { request, result } = await clients.publicClient.simulateContract({
+    account: clients.account,
+    address: stack.factory,
+    abi: blockEtfFactoryAbi,
+    functionName: "createFund",
+    args: [params, amounts, spec.seedShares, clients.account.address, spec.salt ?? zeroHash],
+  });
+  await confirm(clients, clients.wallet.writeContract(request), "factory.createFund");
+  return result;
+}
