@@ -22,6 +22,7 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["IBlockETFLens.sol", "IBlockETFLens", false],
   ["IPriceOracle.sol", "IPriceOracle", false],
   ["IVToken.sol", "IVToken", false],
+  ["IVToken.sol", "IVBep20", false],
   ["IVenusComptroller.sol", "IVenusComptroller", false],
   ["IAggregatorV3.sol", "IAggregatorV3", false],
 ];

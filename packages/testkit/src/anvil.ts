@@ -108,6 +108,12 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
     );
   }
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  // If this process exits for any reason, anvil goes with it (it would otherwise hold the port).
+  const killOnExit = (): void => {
+    child.kill("SIGTERM");
+  };
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.removeListener("exit", killOnExit));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();

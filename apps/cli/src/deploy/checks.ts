@@ -1,0 +1,187 @@
+import {
+  blockEtfAbi,
+  blockEtfLensAbi,
+  chainlinkOracleAbi,
+  iAggregatorV3Abi,
+  iVBep20Abi,
+  iVTokenAbi,
+} from "@blocketf/abi";
+import { type Address, erc20Abi, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import type { NetworkConfig } from "./network.js";
+
+/** One named on-chain check and what it found. */
+export type CheckResult = { readonly name: string; readonly ok: boolean; readonly detail: string };
+
+/** Some checks failed: the deployment must not go ahead (or must not be trusted). */
+export class ChecksFailedError extends Error {
+  override readonly name = "ChecksFailedError";
+  constructor(readonly results: readonly CheckResult[]) {
+    const failed = results.filter((r) => !r.ok);
+    super(`${failed.length} check(s) failed:\n${failed.map((r) => `  ✗ ${r.name}: ${r.detail}`).join("\n")}`);
+  }
+}
+
+async function attempt(name: string, run: () => Promise<string>): Promise<CheckResult> {
+  try {
+    return { name, ok: true, detail: await run() };
+  } catch (error: unknown) {
+    return {
+      name,
+      ok: false,
+      detail: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
+    };
+  }
+}
+
+function expectThat(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * Reads every external contract the config names and checks it is what the config says: token
+ * decimals, each vToken's comptroller and underlying (vBNB: none), each feed's description, decimals and
+ * freshness against its heartbeat. Read-only: safe against mainnet before anything is sent.
+ */
+export async function preflightChecks(client: PublicClient, network: NetworkConfig): Promise<CheckResult[]> {
+  const chainId = await client.getChainId();
+  const now = (await client.getBlock()).timestamp;
+  const results: CheckResult[] = [
+    {
+      name: "chain id",
+      ok: chainId === network.chainId,
+      detail: `RPC says ${chainId}, config says ${network.chainId}`,
+    },
+  ];
+  for (const a of network.assets) {
+    results.push(
+      await attempt(`${a.symbol} decimals`, async () => {
+        const decimals = await client.readContract({
+          address: a.token,
+          abi: erc20Abi,
+          functionName: "decimals",
+        });
+        expectThat(decimals === a.decimals, `token has ${decimals}, config says ${a.decimals}`);
+        return `${decimals}`;
+      }),
+      await attempt(`${a.symbol} Venus market`, async () => {
+        const comptroller = await client.readContract({
+          address: a.vToken,
+          abi: iVTokenAbi,
+          functionName: "comptroller",
+        });
+        expectThat(
+          isAddressEqual(comptroller, network.comptroller),
+          `vToken's comptroller is ${comptroller}`,
+        );
+        let underlying: Address = zeroAddress;
+        try {
+          underlying = await client.readContract({
+            address: a.vToken,
+            abi: iVBep20Abi,
+            functionName: "underlying",
+          });
+        } catch {
+          // Venus's legacy vBNB has no underlying().
+        }
+        const native = isAddressEqual(underlying, zeroAddress);
+        expectThat(
+          native ? isAddressEqual(a.token, network.wbnb) : isAddressEqual(underlying, a.token),
+          `vToken's underlying is ${underlying}, config says ${a.token}`,
+        );
+        return native ? "native vBNB market (WBNB unwrapped)" : `underlying ${underlying}`;
+      }),
+      await attempt(`${a.symbol} feed`, async () => {
+        const [description, decimals, round] = await Promise.all([
+          client.readContract({ address: a.feed, abi: iAggregatorV3Abi, functionName: "description" }),
+          client.readContract({ address: a.feed, abi: iAggregatorV3Abi, functionName: "decimals" }),
+          client.readContract({ address: a.feed, abi: iAggregatorV3Abi, functionName: "latestRoundData" }),
+        ]);
+        expectThat(description.startsWith(`${a.feedSymbol} / USD`), `description is "${description}"`);
+        const [, answer, , updatedAt] = round;
+        expectThat(answer > 0n, `answer is ${answer}`);
+        const age = Number(now - updatedAt);
+        expectThat(age <= a.heartbeat, `last update ${age} s ago, heartbeat ${a.heartbeat} s`);
+        return `"${description}", ${decimals} decimals, updated ${age} s ago`;
+      }),
+    );
+  }
+  const weights = network.assets.reduce((sum, a) => sum + a.weightBps, 0);
+  results.push({ name: "weights", ok: weights === 10_000, detail: `sum to ${weights} bps` });
+  return results;
+}
+
+/** After deployment: the fund holds the configured basket, prices every asset, and ownership is handed over. */
+export async function postDeployChecks(
+  client: PublicClient,
+  network: NetworkConfig,
+  deployed: { fund: Address; oracle: Address; lens: Address; owner: Address },
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const assets = await client.readContract({
+    address: deployed.fund,
+    abi: blockEtfAbi,
+    functionName: "assets",
+  });
+  for (const [i, a] of network.assets.entries()) {
+    const held = assets[i];
+    results.push({
+      name: `fund asset ${i} = ${a.symbol}`,
+      ok:
+        held !== undefined &&
+        isAddressEqual(held.token, a.token) &&
+        isAddressEqual(held.vToken, a.vToken) &&
+        held.weightBps === a.weightBps,
+      detail:
+        held === undefined
+          ? "missing"
+          : `token ${held.token}, vToken ${held.vToken}, weight ${held.weightBps} bps`,
+    });
+    results.push(
+      await attempt(`oracle prices ${a.symbol}`, async () => {
+        const price = await client.readContract({
+          address: deployed.oracle,
+          abi: chainlinkOracleAbi,
+          functionName: "price",
+          args: [a.token],
+        });
+        return `$${(Number(price) / 1e18).toFixed(4)}`;
+      }),
+    );
+  }
+  results.push(
+    await attempt("Lens reads the whole fund", async () => {
+      const fund = await client.readContract({
+        address: deployed.lens,
+        abi: blockEtfLensAbi,
+        functionName: "getFund",
+        args: [deployed.fund],
+      });
+      expectThat(fund.pricesOk, "a price was refused");
+      return `NAV $${(Number(fund.totalValue) / 1e18).toFixed(2)}, ${fund.assets.length} assets`;
+    }),
+  );
+  for (const [name, address] of [
+    ["fund", deployed.fund],
+    ["oracle", deployed.oracle],
+  ] as const) {
+    results.push(
+      await attempt(`${name} ownership handed to ${deployed.owner}`, async () => {
+        // Ownable2Step: both contracts expose the same owner()/pendingOwner().
+        const pending = await client.readContract({
+          address,
+          abi: chainlinkOracleAbi,
+          functionName: "pendingOwner",
+        });
+        const owner = await client.readContract({ address, abi: chainlinkOracleAbi, functionName: "owner" });
+        expectThat(
+          isAddressEqual(pending, deployed.owner) || isAddressEqual(owner, deployed.owner),
+          `owner ${owner}, pending ${pending}`,
+        );
+        return isAddressEqual(owner, deployed.owner)
+          ? "owner"
+          : "pending: the timelock/multisig must acceptOwnership()";
+      }),
+    );
+  }
+  return results;
+}

@@ -1,0 +1,108 @@
+// The deploy command's flow as a dry run on the devnet: the same preflight checks, deployment, ownership
+// hand-over and post-deploy checks that run against BNB Chain, with the devnet's addresses.
+import { chainlinkOracleAbi } from "@blocketf/abi";
+import {
+  type Anvil,
+  acquireToken,
+  BASKET,
+  type DevClients,
+  deployLocalStack,
+  devClients,
+  type LocalStack,
+  startAnvil,
+} from "@blocketf/testkit";
+import { parseEther } from "viem";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ChecksFailedError, preflightChecks } from "./checks.js";
+import { deployNetwork } from "./deploy.js";
+import { fromLocal, type NetworkConfig } from "./network.js";
+
+let anvil: Anvil;
+let admin: DevClients;
+let stack: LocalStack;
+let network: NetworkConfig;
+const PRICES = { BTCB: 100_000, ETH: 4_000, WBNB: 700, XRP: 2.5, SOL: 200, USDT: 1 } as const;
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  admin = devClients(anvil.rpcUrl, 0);
+  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
+    pricesUsd: PRICES,
+  });
+  network = fromLocal({
+    chainId: admin.chain.id,
+    tokens: stack.tokens,
+    feeds: stack.feeds,
+    venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
+  });
+  // The deployer holds the seed: $2,000 of each asset covers a $1,000 seed at any weight.
+  for (const s of BASKET) {
+    await acquireToken(admin, stack.tokens, stack.tokens[s], parseEther(String(2_000 / PRICES[s])));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+describe("deploy (dry run on the devnet)", () => {
+  test("preflight, deploy, hand ownership to the timelock, post-deploy checks", async () => {
+    const timelock = devClients(anvil.rpcUrl, 4).account.address;
+    const record = await deployNetwork(admin, network, {
+      owner: timelock,
+      guardian: timelock,
+      keeper: admin.account.address,
+      feeRecipient: timelock,
+      managementFeeBps: 100,
+      redeemFeeBps: 0,
+      seedUsd: parseEther("1000"),
+      seedShares: parseEther("1"),
+      name: "BlockETF CT5 + USDT",
+      symbol: "CT5U",
+      salt: "0x0000000000000000000000000000000000000000000000000000000000000001",
+    });
+    expect(record.preflight.every((c) => c.ok)).toBe(true);
+    expect(record.preflight.map((c) => c.name)).toContain("WBNB Venus market");
+    expect(record.preflight.find((c) => c.name === "WBNB Venus market")?.detail).toMatch(/native vBNB/);
+    expect(record.postDeploy.every((c) => c.ok)).toBe(true);
+    const pending = await admin.publicClient.readContract({
+      address: record.oracle,
+      abi: chainlinkOracleAbi,
+      functionName: "pendingOwner",
+    });
+    expect(pending).toBe(timelock);
+  });
+
+  test("error: ChecksFailedError names what does not match the config", async () => {
+    const wrong: NetworkConfig = {
+      ...network,
+      assets: network.assets.map((a) => (a.symbol === "USDT" ? { ...a, decimals: 6 } : a)),
+    };
+    const results = await preflightChecks(admin.publicClient, wrong);
+    const failed = results.filter((r) => !r.ok).map((r) => r.name);
+    expect(failed).toEqual(["USDT decimals"]);
+    await expect(
+      deployNetwork(admin, wrong, {
+        owner: admin.account.address,
+        guardian: admin.account.address,
+        keeper: admin.account.address,
+        feeRecipient: admin.account.address,
+        managementFeeBps: 0,
+        redeemFeeBps: 0,
+        seedUsd: parseEther("1000"),
+        seedShares: parseEther("1"),
+        name: "x",
+        symbol: "x",
+      }),
+    ).rejects.toBeInstanceOf(ChecksFailedError);
+  });
+
+  test("error: a feed older than its heartbeat fails the preflight", async () => {
+    const snapshot = await admin.test.snapshot();
+    await admin.test.increaseTime({ seconds: 2 * 86_400 + 1 });
+    await admin.test.mine({ blocks: 1 });
+    const results = await preflightChecks(admin.publicClient, network);
+    expect(results.filter((r) => !r.ok).map((r) => r.name)).toEqual(BASKET.map((s) => `${s} feed`));
+    await admin.test.revert({ id: snapshot });
+  });
+});

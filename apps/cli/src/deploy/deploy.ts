@@ -1,0 +1,178 @@
+import { blockEtfAbi, chainlinkOracleAbi, iAggregatorV3Abi } from "@blocketf/abi";
+import {
+  confirm,
+  createFund,
+  type DeployClients,
+  deployFundStack,
+  type FundStack,
+  setOracleFeeds,
+} from "@blocketf/sdk";
+import { type Address, erc20Abi, type Hex, zeroHash } from "viem";
+import { type CheckResult, ChecksFailedError, postDeployChecks, preflightChecks } from "./checks.js";
+import type { NetworkConfig } from "./network.js";
+
+export type DeployOptions = {
+  /** The timelock or multisig that takes ownership of the fund and the oracle (Ownable2Step: it must accept). */
+  readonly owner: Address;
+  readonly guardian: Address;
+  readonly keeper: Address;
+  readonly feeRecipient: Address;
+  readonly managementFeeBps: number;
+  readonly redeemFeeBps: number;
+  /** D18{USD} Seed value; the deployer's wallet must hold the seed amounts (see previewSeedAmounts). */
+  readonly seedUsd: bigint;
+  readonly seedShares: bigint;
+  readonly name: string;
+  readonly symbol: string;
+  readonly salt?: Hex;
+};
+
+/** The deployer does not hold what the seed needs. */
+export class SeedFundsMissingError extends Error {
+  override readonly name = "SeedFundsMissingError";
+}
+
+export type DeploymentRecord = FundStack & {
+  readonly network: string;
+  readonly chainId: number;
+  readonly fund: Address;
+  readonly owner: Address;
+  readonly preflight: readonly CheckResult[];
+  readonly postDeploy: readonly CheckResult[];
+};
+
+/**
+ * Before anything is sent: the deployer holds each asset's share of the seed at the feeds' prices, with
+ * a 1 % margin (the factory takes exactly `previewSeedAmounts`, computed from the same feeds).
+ */
+async function checkSeedFunds(
+  clients: DeployClients,
+  network: NetworkConfig,
+  seedUsd: bigint,
+): Promise<void> {
+  const me = clients.account.address;
+  for (const a of network.assets) {
+    const [decimals, round] = await Promise.all([
+      clients.publicClient.readContract({ address: a.feed, abi: iAggregatorV3Abi, functionName: "decimals" }),
+      clients.publicClient.readContract({
+        address: a.feed,
+        abi: iAggregatorV3Abi,
+        functionName: "latestRoundData",
+      }),
+    ]);
+    // {tok} = D18{USD} * {bps} / {bps} * 10^feedDecimals / answer, in 18-decimal units scaled to the token.
+    const needed =
+      (seedUsd * BigInt(a.weightBps) * 101n * 10n ** BigInt(decimals) * 10n ** BigInt(a.decimals)) /
+      (10_000n * 100n * round[1] * 10n ** 18n);
+    const held = await clients.publicClient.readContract({
+      address: a.token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [me],
+    });
+    if (held < needed) {
+      throw new SeedFundsMissingError(
+        `the deployer ${me} holds ${held} ${a.symbol} units; the seed needs about ${needed}`,
+      );
+    }
+  }
+}
+
+function ensure(results: readonly CheckResult[]): void {
+  if (results.some((r) => !r.ok)) throw new ChecksFailedError(results);
+}
+
+/**
+ * Deploys BlockETF on a network: preflight checks of every external contract, then VenusLib, factory,
+ * oracle (feeds and heartbeats from the config) and Lens, the seeded fund, ownership of the fund and the
+ * oracle handed to `owner`, and post-deploy checks. Stops at the first failed check group.
+ */
+export async function deployNetwork(
+  clients: DeployClients,
+  network: NetworkConfig,
+  options: DeployOptions,
+): Promise<DeploymentRecord> {
+  const preflight = await preflightChecks(clients.publicClient, network);
+  ensure(preflight);
+  await checkSeedFunds(clients, network, options.seedUsd);
+
+  const stack = await deployFundStack(clients, { comptroller: network.comptroller, wbnb: network.wbnb });
+  await setOracleFeeds(
+    clients,
+    stack.oracle,
+    network.assets.map((a) => ({ token: a.token, feed: a.feed, heartbeat: a.heartbeat })),
+  );
+  const me = clients.account.address;
+  const fund = await createFund(
+    clients,
+    stack,
+    {
+      name: options.name,
+      symbol: options.symbol,
+      assets: network.assets.map((a) => ({
+        token: a.token,
+        weightBps: a.weightBps,
+        bufferBps: 1000,
+        vToken: a.vToken,
+      })),
+      owner: me,
+      guardian: options.guardian,
+      keeper: options.keeper,
+      feeRecipient: options.feeRecipient,
+      managementFeeBps: options.managementFeeBps,
+      redeemFeeBps: options.redeemFeeBps,
+      seedUsd: options.seedUsd,
+      seedShares: options.seedShares,
+      salt: options.salt ?? zeroHash,
+    },
+    async (token, amount) => {
+      const held = await clients.publicClient.readContract({
+        address: token,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [me],
+      });
+      if (held < amount)
+        throw new SeedFundsMissingError(
+          `the deployer ${me} holds ${held} of ${token}; the seed needs ${amount}`,
+        );
+    },
+  );
+  // Ownable2Step: the owner becomes pending until the timelock/multisig calls acceptOwnership().
+  await confirm(
+    clients,
+    clients.wallet.writeContract({
+      address: fund,
+      abi: blockEtfAbi,
+      functionName: "transferOwnership",
+      args: [options.owner],
+    }),
+    "fund.transferOwnership",
+  );
+  await confirm(
+    clients,
+    clients.wallet.writeContract({
+      address: stack.oracle,
+      abi: chainlinkOracleAbi,
+      functionName: "transferOwnership",
+      args: [options.owner],
+    }),
+    "oracle.transferOwnership",
+  );
+  const postDeploy = await postDeployChecks(clients.publicClient, network, {
+    fund,
+    oracle: stack.oracle,
+    lens: stack.lens,
+    owner: options.owner,
+  });
+  ensure(postDeploy);
+  return {
+    ...stack,
+    network: network.name,
+    chainId: network.chainId,
+    fund,
+    owner: options.owner,
+    preflight,
+    postDeploy,
+  };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { bsc } from "@blocketf/sdk";
+import type { Address } from "viem";
+
+/** A basket member on a network: its token, Venus market and Chainlink-interface feed. */
+export type NetworkAsset = {
+  readonly symbol: string;
+  readonly token: Address;
+  readonly decimals: number;
+  readonly vToken: Address;
+  readonly feed: Address;
+  /** {s} Staleness limit given to the oracle. */
+  readonly heartbeat: number;
+  /** The feed's description starts with this ("BTC" for BTCB, "BNB" for WBNB). */
+  readonly feedSymbol: string;
+  readonly weightBps: number;
+};
+
+/** Everything a BlockETF deployment needs from a network, with no address hard-coded elsewhere. */
+export type NetworkConfig = {
+  readonly name: string;
+  readonly chainId: number;
+  readonly comptroller: Address;
+  readonly wbnb: Address;
+  readonly assets: readonly NetworkAsset[];
+};
+
+/** CT5 + a 20 % USDT sleeve. */
+const WEIGHTS: Readonly<Record<string, number>> = {
+  BTCB: 2500,
+  ETH: 2000,
+  WBNB: 1500,
+  XRP: 1000,
+  SOL: 1000,
+  USDT: 2000,
+};
+const FEED_SYMBOL: Readonly<Record<string, string>> = { BTCB: "BTC", WBNB: "BNB" };
+const ORDER = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
+
+/** BNB Chain mainnet, from the typed address book in @blocketf/sdk (each address with its source). */
+export function bscNetwork(): NetworkConfig {
+  return {
+    name: "bsc",
+    chainId: bsc.chainId,
+    comptroller: bsc.venus.comptroller,
+    wbnb: bsc.tokens.WBNB.address,
+    assets: ORDER.map((s) => ({
+      symbol: s,
+      token: bsc.tokens[s].address,
+      decimals: bsc.tokens[s].decimals,
+      vToken: bsc.venus.vTokens[s],
+      feed: bsc.chainlink[s].feed,
+      heartbeat: bsc.chainlink[s].heartbeat,
+      feedSymbol: FEED_SYMBOL[s] ?? s,
+      weightBps: WEIGHTS[s] ?? 0,
+    })),
+  };
+}
+
+type LocalFile = {
+  chainId: number;
+  tokens: Record<string, Address>;
+  feeds: Record<string, Address>;
+  venus: { comptroller: Address; vTokens: Record<string, Address> };
+};
+
+/** The local devnet (`npm start` writes deployments/local.json): its tokens, Venus and replay feeds. */
+export function localNetwork(file: string): NetworkConfig {
+  const local = JSON.parse(readFileSync(file, "utf8")) as LocalFile;
+  return fromLocal(local);
+}
+
+export function fromLocal(local: LocalFile): NetworkConfig {
+  const at = (table: Record<string, Address>, s: string): Address => {
+    const address = table[s];
+    if (address === undefined) throw new Error(`local deployment has no ${s}`);
+    return address;
+  };
+  return {
+    name: "local",
+    chainId: local.chainId,
+    comptroller: local.venus.comptroller,
+    wbnb: at(local.tokens, "WBNB"),
+    assets: ORDER.map((s) => ({
+      symbol: s,
+      token: at(local.tokens, s),
+      decimals: 18,
+      vToken: at(local.venus.vTokens, s),
+      feed: at(local.feeds, s),
+      heartbeat: 2 * 86_400,
+      feedSymbol: s,
+      weightBps: WEIGHTS[s] ?? 0,
+    })),
+  };
+}
