@@ -10,20 +10,15 @@ interface IGasSnapshot {
     function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
 }
 
-/// @notice Gas of the fund's user operations on the 6-asset basket with Venus on, as whole transactions.
-/// @dev Run with `--isolate` (as `npm run bench:gas` does): every top-level call is then its own
-/// transaction with cold storage, and `snapshotGasLastCall` records its full gas (21,000 intrinsic and
-/// calldata included) into snapshots/GasBenchTest.json. Every market has accrued in an earlier block,
-/// so each operation pays Venus's interest accrual, as on a quiet mainnet block.
-contract GasBenchTest is BaseTest {
+/// @notice Alice holds 100 shares; bob holds and has approved what one share costs, a little over.
+abstract contract GasBenchBase is BaseTest {
     IGasSnapshot internal constant GAS = IGasSnapshot(address(vm));
     uint256[] internal bobAmounts;
 
-    function setUp() public virtual override {
-        super.setUp();
+    /// @dev Run after `fund` is the fund to measure (and, for Venus, after its sweep).
+    function _prepareHolders(bool supply) internal {
         _mint(fund, alice, 100e18);
-        fund.sweep();
-        // bob holds and has approved what one share costs, a little over.
+        if (supply) fund.sweep();
         bobAmounts = lens.previewMintExactShares(address(fund), 1e18);
         for (uint256 i; i < N; ++i) {
             bobAmounts[i] = bobAmounts[i] * 101 / 100;
@@ -32,6 +27,18 @@ contract GasBenchTest is BaseTest {
             IERC20(tokens[i]).approve(address(fund), type(uint256).max);
         }
         _advance(10, 30);
+    }
+}
+
+/// @notice Gas of the fund's user operations on the 6-asset basket with Venus on, as whole transactions.
+/// @dev Run with `--isolate` (as `npm run bench:gas` does): every top-level call is then its own
+/// transaction with cold storage, and `snapshotGasLastCall` records its full gas (21,000 intrinsic and
+/// calldata included) into snapshots/GasBenchTest.json. Every market has accrued in an earlier block,
+/// so each operation pays Venus's interest accrual, as on a quiet mainnet block.
+contract GasBenchTest is GasBenchBase {
+    function setUp() public virtual override {
+        super.setUp();
+        _prepareHolders(true);
     }
 
     function test_gas_mint() public virtual {
@@ -101,10 +108,7 @@ contract GasBenchAccruedTest is GasBenchTest {
 
 /// @notice The same basket with Venus off (no markets): the cost of the fund without yield, for comparison
 /// with V1's 6-asset figures.
-contract GasBenchVenusOffTest is BaseTest {
-    IGasSnapshot internal constant GAS = IGasSnapshot(address(vm));
-    uint256[] internal bobAmounts;
-
+contract GasBenchVenusOffTest is GasBenchBase {
     function setUp() public override {
         super.setUp();
         FundParams memory p = _defaultParams();
@@ -112,15 +116,7 @@ contract GasBenchVenusOffTest is BaseTest {
             p.assets[i].vToken = address(0);
         }
         fund = _createFund(p, seeder);
-        _mint(fund, alice, 100e18);
-        bobAmounts = lens.previewMintExactShares(address(fund), 1e18);
-        for (uint256 i; i < N; ++i) {
-            bobAmounts[i] = bobAmounts[i] * 101 / 100;
-            _give(tokens[i], bob, bobAmounts[i]);
-            vm.prank(bob);
-            IERC20(tokens[i]).approve(address(fund), type(uint256).max);
-        }
-        _advance(10, 30);
+        _prepareHolders(false);
     }
 
     function test_gas_mint() public virtual {
