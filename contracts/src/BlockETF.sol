@@ -86,7 +86,13 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IBlockETF
     bool public seeded;
     /// @inheritdoc IBlockETF
+    uint16 public rebalanceThresholdBps;
+    /// @inheritdoc IBlockETF
+    uint32 public rebalanceCooldown;
+    /// @inheritdoc IBlockETF
     address public keeper;
+    /// @inheritdoc IBlockETF
+    uint64 public lastRebalanceAt;
     /// @inheritdoc IBlockETF
     address public feeRecipient;
     /// @inheritdoc IBlockETF
@@ -144,6 +150,9 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         _setFeeRecipient(p.feeRecipient);
         _setManagementFee(p.managementFeeBps);
         _setRedeemFee(p.redeemFeeBps);
+        _setRebalanceRule(
+            ConstantsLib.DEFAULT_REBALANCE_THRESHOLD_BPS, ConstantsLib.DEFAULT_REBALANCE_COOLDOWN
+        );
     }
 
     /// @dev vBNB and WBNB pay BNB with a 2300-gas `transfer`: this must stay trivial (no storage).
@@ -384,6 +393,11 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     function setFeeRecipient(address recipient) external onlyOwner {
         _accrueManagementFee();
         _setFeeRecipient(recipient);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown) external onlyOwner {
+        _setRebalanceRule(thresholdBps, cooldown);
     }
 
     /// @inheritdoc IBlockETF
@@ -749,6 +763,16 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     function _checkIndex(uint256 index) internal view {
         require(index < _assets.length, ErrorsLib.IndexOutOfRange(index, _assets.length));
+    }
+
+    function _setRebalanceRule(uint16 thresholdBps, uint32 cooldown) internal {
+        require(
+            thresholdBps > 0 && thresholdBps <= ConstantsLib.BPS
+                && cooldown <= ConstantsLib.MAX_REBALANCE_COOLDOWN,
+            ErrorsLib.InvalidRebalanceRule(thresholdBps, cooldown)
+        );
+        (rebalanceThresholdBps, rebalanceCooldown) = (thresholdBps, cooldown);
+        emit EventsLib.SetRebalanceRule(thresholdBps, cooldown);
     }
 
     function _setOracle(address newOracle) internal {

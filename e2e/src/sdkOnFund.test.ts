@@ -8,6 +8,7 @@ import {
   buildRedeem,
   decodeBlockEtfError,
   getFund,
+  getRebalanceStatus,
   previewMint,
   previewRedeem,
   SlippageError,
@@ -124,6 +125,13 @@ describe("fund stack on anvil through the SDK", () => {
     expect(Number(state.totalValue) / 1e18).toBeGreaterThan(9_999);
     expect(Number(state.totalValue) / 1e18).toBeLessThanOrEqual(10_000);
     expect(state.assets.map((a) => a.weightBps)).toEqual([4000, 3000, 3000]);
+  });
+
+  test("getRebalanceStatus: the seed sits at its targets, so no rebalance", async () => {
+    const status = await getRebalanceStatus(clients.publicClient, { lens: stack.lens, fund });
+    expect(status.needsRebalance).toBe(false);
+    expect(status.triggerIndex).toBe(-1n);
+    expect(status.currentWeightsBps.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(9_997);
   });
 
   test("mint and redeem with builders match the previews", async () => {

@@ -152,6 +152,9 @@ interface IBlockETF {
     function setManagementFee(uint16 feeBps) external;
     function setRedeemFee(uint16 feeBps) external;
     function setFeeRecipient(address recipient) external;
+    /// @notice Sets V1's rebalance rule: rebalance when any weight is `thresholdBps` or more from its target
+    /// and `cooldown` seconds passed since the last rebalance. Defaults 500 bps and 30 minutes.
+    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown) external;
     function setGuardian(address guardian) external;
     function setKeeper(address keeper) external;
     function setOracle(address oracle) external;
@@ -180,6 +183,12 @@ interface IBlockETF {
     function managementFeeBps() external view returns (uint16);
     function redeemFeeBps() external view returns (uint16);
     function lastFeeAccrual() external view returns (uint64);
+    /// @notice {bps} Absolute weight deviation that calls for a rebalance.
+    function rebalanceThresholdBps() external view returns (uint16);
+    /// @notice {s} Minimum time between two rebalances.
+    function rebalanceCooldown() external view returns (uint32);
+    /// @notice {s} Time of the last rebalance; 0 = never.
+    function lastRebalanceAt() external view returns (uint64);
     function paused() external view returns (bool);
     function seeded() external view returns (bool);
     /// @notice Immutable: the account allowed to seed the fund once (its factory).

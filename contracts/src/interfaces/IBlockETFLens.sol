@@ -64,6 +64,8 @@ struct LensFund {
     LensAsset[] assets;
 }
 
+import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
+
 /// @title IBlockETFLens
 /// @notice Batched reads and previews for BlockETF funds: one call per page.
 interface IBlockETFLens {
@@ -89,4 +91,8 @@ interface IBlockETFLens {
     function navPerShare(address fund) external view returns (uint256);
     /// @notice {bps} Current weights by oracle value; reverts on a refused price.
     function currentWeights(address fund) external view returns (uint256[] memory weightsBps);
+    /// @notice The fund's rebalance rule applied now: weights, deviations, cooldown and whether (and on
+    /// which asset) it calls for a rebalance. The same rule as packages/core's `checkRebalance`; reverts on
+    /// a refused price.
+    function rebalanceStatus(address fund) external view returns (RebalanceRuleLib.Check memory);
 }

@@ -34,6 +34,12 @@ library ConstantsLib {
     /// @dev {bps}: `sweep` supplies only an excess over the buffer of at least this share of the asset's
     /// holdings, so repeated sweeps do not churn dust (Venus rounds every supply down by up to one vToken).
     uint256 internal constant MIN_SWEEP_BPS = 1;
+    /// @dev {bps}: V1's rule kept: rebalance when any weight is this far from its target (5 % absolute).
+    uint16 internal constant DEFAULT_REBALANCE_THRESHOLD_BPS = 500;
+    /// @dev {s}: minimum time between two rebalances (30 minutes).
+    uint32 internal constant DEFAULT_REBALANCE_COOLDOWN = 30 minutes;
+    /// @dev {s}: longest cooldown the owner may set.
+    uint32 internal constant MAX_REBALANCE_COOLDOWN = 7 days;
     /// @dev Receiver of the dead shares.
     address internal constant DEAD_ADDRESS = 0x000000000000000000000000000000000000dEaD;
 

@@ -22,6 +22,7 @@ library ErrorsLib {
     error VenusPositionOpen(uint256 index, uint256 vShares);
     error ManagementFeeTooHigh(uint256 feeBps, uint256 maxBps);
     error RedeemFeeTooHigh(uint256 feeBps, uint256 maxBps);
+    error InvalidRebalanceRule(uint256 thresholdBps, uint256 cooldown);
 
     /* ACCESS */
 

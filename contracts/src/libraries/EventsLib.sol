@@ -60,6 +60,7 @@ library EventsLib {
     event SetGuardian(address indexed guardian);
     event SetKeeper(address indexed keeper);
     event SetOracle(address indexed oracle);
+    event SetRebalanceRule(uint16 thresholdBps, uint32 cooldown);
 
     /* ORACLE */
 

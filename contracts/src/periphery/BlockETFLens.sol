@@ -12,6 +12,7 @@ import {IVenusComptroller} from "../interfaces/external/IVenusComptroller.sol";
 import {BasketMathLib} from "../libraries/BasketMathLib.sol";
 import {ConstantsLib} from "../libraries/ConstantsLib.sol";
 import {MathLib} from "../libraries/MathLib.sol";
+import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
 import {VenusLib} from "../libraries/VenusLib.sol";
 
 /// @title BlockETFLens
@@ -124,6 +125,24 @@ contract BlockETFLens is IBlockETFLens {
         for (uint256 i; i < weightsBps.length; ++i) {
             weightsBps[i] = total == 0 ? 0 : weightsBps[i].mulDivDown(ConstantsLib.BPS, total);
         }
+    }
+
+    /// @inheritdoc IBlockETFLens
+    function rebalanceStatus(address fund) external view returns (RebalanceRuleLib.Check memory) {
+        IBlockETF etf = IBlockETF(fund);
+        Asset[] memory assets = etf.assets();
+        uint256[] memory targets = new uint256[](assets.length);
+        for (uint256 i; i < assets.length; ++i) {
+            targets[i] = assets[i].weightBps;
+        }
+        return RebalanceRuleLib.check(
+            assetValues(fund),
+            targets,
+            etf.rebalanceThresholdBps(),
+            etf.rebalanceCooldown(),
+            etf.lastRebalanceAt(),
+            block.timestamp
+        );
     }
 
     /* INTERNAL */

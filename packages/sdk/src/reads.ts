@@ -72,3 +72,19 @@ export async function previewRedeem(
     throw decodeBlockEtfError(error);
   }
 }
+
+/** The fund's rebalance rule applied now (the same rule as @blocketf/core's checkRebalance). */
+export type RebalanceStatus = ContractFunctionReturnType<typeof blockEtfLensAbi, "view", "rebalanceStatus">;
+
+export async function getRebalanceStatus(client: Client, p: LensParameters): Promise<RebalanceStatus> {
+  try {
+    return await readContract(client, {
+      address: p.lens,
+      abi: blockEtfLensAbi,
+      functionName: "rebalanceStatus",
+      args: [p.fund],
+    });
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}

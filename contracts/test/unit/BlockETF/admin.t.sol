@@ -761,4 +761,38 @@ contract AdminTest is BaseTest {
         assertEq(fund.asset(SOL).vShares, 0, "no market, nothing supplied");
         assertEq(v2.balanceOf(address(fund)), fund.asset(ETH).vShares, "ETH supplied to the listed market");
     }
+
+    /* setRebalanceRule */
+
+    function test_RebalanceRule_Defaults() public view {
+        assertEq(fund.rebalanceThresholdBps(), 500, "5 % absolute, V1's rule");
+        assertEq(fund.rebalanceCooldown(), 30 minutes, "30 minutes");
+        assertEq(fund.lastRebalanceAt(), 0, "never rebalanced");
+    }
+
+    function test_SetRebalanceRule_SetsAndEmits() public {
+        vm.expectEmit(false, false, false, true, address(fund));
+        emit EventsLib.SetRebalanceRule(300, 1 hours);
+        vm.prank(owner);
+        fund.setRebalanceRule(300, 1 hours);
+        assertEq(fund.rebalanceThresholdBps(), 300, "threshold");
+        assertEq(fund.rebalanceCooldown(), 1 hours, "cooldown");
+    }
+
+    function test_SetRebalanceRule_RevertWhen_Invalid() public {
+        vm.startPrank(owner);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 0, 60));
+        fund.setRebalanceRule(0, 60);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 10_001, 60));
+        fund.setRebalanceRule(10_001, 60);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 500, 7 days + 1));
+        fund.setRebalanceRule(500, 7 days + 1);
+        vm.stopPrank();
+    }
+
+    function test_SetRebalanceRule_RevertWhen_NotOwner() public {
+        _expectNotOwner(guardian);
+        vm.prank(guardian);
+        fund.setRebalanceRule(300, 60);
+    }
 }

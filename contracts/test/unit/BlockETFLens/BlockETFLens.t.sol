@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {LensFund} from "../../../src/interfaces/IBlockETFLens.sol";
 import {ErrorsLib} from "../../../src/libraries/ErrorsLib.sol";
+import {RebalanceRuleLib} from "../../../src/libraries/RebalanceRuleLib.sol";
 import {BaseTest} from "../../utils/BaseTest.sol";
 
 contract BlockETFLensTest is BaseTest {
@@ -73,5 +74,33 @@ contract BlockETFLensTest is BaseTest {
         LensFund memory f = lens.getFund(address(fund));
         assertTrue(f.assets[ETH].redeemPaused, "redeem paused shown");
         assertFalse(f.assets[ETH].mintPaused, "mint still open");
+    }
+}
+
+contract BlockETFLensRebalanceTest is BaseTest {
+    function test_RebalanceStatus_GivenSeedAtTargets_NoRebalance() public view {
+        RebalanceRuleLib.Check memory c = lens.rebalanceStatus(address(fund));
+        assertFalse(c.needsRebalance, "a seed at target weights needs nothing");
+        assertLe(c.maxDeviationBps, 1, "within rounding of the targets");
+        vm.assertEq(c.triggerIndex, int256(-1), "no trigger");
+        assertTrue(c.cooldownElapsed, "never rebalanced: cooldown elapsed");
+    }
+
+    function test_RebalanceStatus_GivenPriceShock_TriggersOnTheMovedAsset() public {
+        // SOL doubles: its 10 % weight becomes about 18 %, past the 5 % default threshold.
+        feeds[SOL].setAnswer(PRICES[SOL] * 2);
+        RebalanceRuleLib.Check memory c = lens.rebalanceStatus(address(fund));
+        assertTrue(c.needsRebalance, "deviation past the threshold");
+        vm.assertEq(c.triggerIndex, int256(SOL), "SOL triggers");
+        assertGe(c.maxDeviationBps, 500, "at least the threshold");
+        uint256[] memory weights = lens.currentWeights(address(fund));
+        assertEq(c.currentWeightsBps, weights, "the Lens's own current weights");
+    }
+
+    function test_RebalanceStatus_FollowsTheOwnersRule() public {
+        feeds[SOL].setAnswer(PRICES[SOL] * 2);
+        vm.prank(owner);
+        fund.setRebalanceRule(2_000, 1 hours);
+        assertFalse(lens.rebalanceStatus(address(fund)).needsRebalance, "20 % threshold not reached");
     }
 }
