@@ -5,20 +5,27 @@ import { decodeBlockEtfError } from "./errors.js";
 
 export type LensParameters = { lens: Address; fund: Address };
 
+/** Awaits a read and turns a revert into the typed BlockETF error. */
+async function decoded<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error: unknown) {
+    throw decodeBlockEtfError(error);
+  }
+}
+
 /** The fund's whole state in one call (see IBlockETFLens.getFund). */
 export type GetFundReturnType = ContractFunctionReturnType<typeof blockEtfLensAbi, "view", "getFund">;
 
 export async function getFund(client: Client, p: LensParameters): Promise<GetFundReturnType> {
-  try {
-    return await readContract(client, {
+  return decoded(
+    readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
       functionName: "getFund",
       args: [p.fund],
-    });
-  } catch (error: unknown) {
-    throw decodeBlockEtfError(error);
-  }
+    }),
+  );
 }
 
 /** Shares and amounts `mint(maxAmounts)` gives in this block. */
@@ -26,17 +33,15 @@ export async function previewMint(
   client: Client,
   p: LensParameters & { maxAmounts: readonly bigint[] },
 ): Promise<{ shares: bigint; amounts: readonly bigint[] }> {
-  try {
-    const [shares, amounts] = await readContract(client, {
+  const [shares, amounts] = await decoded(
+    readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
       functionName: "previewMint",
       args: [p.fund, p.maxAmounts],
-    });
-    return { shares, amounts };
-  } catch (error: unknown) {
-    throw decodeBlockEtfError(error);
-  }
+    }),
+  );
+  return { shares, amounts };
 }
 
 /** Amounts `mintExactShares(shares)` pulls in this block. */
@@ -44,16 +49,14 @@ export async function previewMintExactShares(
   client: Client,
   p: LensParameters & { shares: bigint },
 ): Promise<readonly bigint[]> {
-  try {
-    return await readContract(client, {
+  return decoded(
+    readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
       functionName: "previewMintExactShares",
       args: [p.fund, p.shares],
-    });
-  } catch (error: unknown) {
-    throw decodeBlockEtfError(error);
-  }
+    }),
+  );
 }
 
 /** Value owed per asset by `redeem(shares)` in this block, after the redeem fee. */
@@ -61,30 +64,26 @@ export async function previewRedeem(
   client: Client,
   p: LensParameters & { shares: bigint },
 ): Promise<readonly bigint[]> {
-  try {
-    return await readContract(client, {
+  return decoded(
+    readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
       functionName: "previewRedeem",
       args: [p.fund, p.shares],
-    });
-  } catch (error: unknown) {
-    throw decodeBlockEtfError(error);
-  }
+    }),
+  );
 }
 
 /** The fund's rebalance rule applied now (the same rule as @blocketf/core's checkRebalance). */
 export type RebalanceStatus = ContractFunctionReturnType<typeof blockEtfLensAbi, "view", "rebalanceStatus">;
 
 export async function getRebalanceStatus(client: Client, p: LensParameters): Promise<RebalanceStatus> {
-  try {
-    return await readContract(client, {
+  return decoded(
+    readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
       functionName: "rebalanceStatus",
       args: [p.fund],
-    });
-  } catch (error: unknown) {
-    throw decodeBlockEtfError(error);
-  }
+    }),
+  );
 }
