@@ -71,6 +71,17 @@ contract FundInvariantsTest is BaseTest {
         assertEq(sum, ConstantsLib.BPS, "I4 weights sum to 10,000 bps");
     }
 
+    /// @dev I9: the Lens's NAV is the oracle value of the fund's holdings, whatever prices did.
+    function invariant_NavIsHoldingsAtOraclePrices() public view {
+        if (irm.reverts()) return;
+        uint256[] memory held = fund.holdings();
+        uint256 total;
+        for (uint256 i; i < N; ++i) {
+            total += held[i] * oracle.price(tokens[i]) / 10 ** DECIMALS[i];
+        }
+        assertEq(lens.totalValue(address(fund)), total, "I9 NAV = holdings x oracle prices");
+    }
+
     /// @dev I5: shares are all held by someone known; the dead shares never move.
     function invariant_SupplyIsSumOfBalances() public view {
         address[3] memory actors = handler.actorList();

@@ -155,6 +155,15 @@ contract FundHandler is Test {
         calls["advance"]++;
     }
 
+    /// @notice A market move: one feed by -50 % .. +100 %. In-kind mint and redeem ignore prices, so every
+    /// invariant must hold whatever the prices do; NAV must follow them.
+    function movePrice(uint256 assetSeed, uint256 factorPct) external {
+        MockAggregator feed = feeds[assetSeed % N];
+        int256 answer = feed.answer() * int256(bound(factorPct, 50, 200)) / 100;
+        feed.setAnswer(answer > 0 ? answer : int256(1));
+        calls["movePrice"]++;
+    }
+
     function setVenusAction(uint256 marketSeed, uint256 actionSeed, bool paused) external {
         uint8[3] memory actions = [MINT, REDEEM, TRANSFER];
         comptroller.setActionPaused(address(vTokens[marketSeed % N]), actions[actionSeed % 3], paused);
