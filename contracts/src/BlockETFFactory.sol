@@ -17,7 +17,7 @@ import {MathLib} from "./libraries/MathLib.sol";
 
 /// @title BlockETFFactory
 /// @notice Creates and seeds BlockETF funds that share one Venus Comptroller and one WBNB.
-/// @dev BlockETF's creation code (~24.8 KB) does not fit in a contract's runtime code, so the
+/// @dev BlockETF's creation code (~26.8 KB) does not fit in a contract's runtime code, so the
 /// constructor stores it in two data contracts (CodeChunksLib) and `createFund` concatenates them.
 contract BlockETFFactory is IBlockETFFactory {
     using SafeERC20 for IERC20;

@@ -3,7 +3,7 @@ pragma solidity ^0.8.0;
 
 /// @title CodeChunksLib
 /// @notice Stores bytes as the code of data contracts (SSTORE2-style) and reads them back.
-/// @dev The factory keeps BlockETF's creation code this way: at ~24.8 KB it cannot sit in any contract's
+/// @dev The factory keeps BlockETF's creation code this way: at ~26.8 KB it cannot sit in any contract's
 /// runtime code (EIP-170), so it is split in two chunks and concatenated when a fund is created.
 library CodeChunksLib {
     error ChunkTooLarge(uint256 size);
