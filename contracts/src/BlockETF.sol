@@ -18,12 +18,13 @@ import {
     RedeemPayout,
     VenusOutcome
 } from "./interfaces/IBlockETF.sol";
-import {IVBep20, IVToken, IVTokenFlashLoan} from "./interfaces/external/IVToken.sol";
+import {IRebalanceCallback} from "./interfaces/IRebalanceCallback.sol";
 import {BasketMathLib} from "./libraries/BasketMathLib.sol";
 import {ConstantsLib} from "./libraries/ConstantsLib.sol";
 import {ErrorsLib} from "./libraries/ErrorsLib.sol";
 import {EventsLib} from "./libraries/EventsLib.sol";
 import {MathLib} from "./libraries/MathLib.sol";
+import {RebalanceLib} from "./libraries/RebalanceLib.sol";
 import {VenusLib} from "./libraries/VenusLib.sol";
 
 /// @title BlockETF
@@ -43,8 +44,10 @@ import {VenusLib} from "./libraries/VenusLib.sol";
 ///   (`exchangeRateCurrent` in transactions, an exact view replica in views).
 /// ROLES
 /// - owner (a timelock or multisig): parameters, unpause. guardian: pause, pull assets out of Venus.
-///   keeper: reserved for rebalancing. No role can move holders' assets anywhere but Venus markets the
-///   owner listed for that very token.
+///   keeper: triggers rebalances through the rebalancer. rebalancer (a contract the owner sets): trades
+///   in `rebalance` steps that the fund itself bounds against its oracle (value loss, trade size, every
+///   weight closer). No role can move holders' assets anywhere else but Venus markets the owner listed
+///   for that very token.
 /// LIVENESS
 /// - `redeem` works while paused and whatever Venus does: what Venus cannot pay is paid in vTokens, and
 ///   what cannot be transferred is escrowed per holder for `claim`.
@@ -93,6 +96,10 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     address public keeper;
     /// @inheritdoc IBlockETF
     uint64 public lastRebalanceAt;
+    /// @inheritdoc IBlockETF
+    uint16 public rebalanceMaxLossBps;
+    /// @inheritdoc IBlockETF
+    address public rebalancer;
     /// @inheritdoc IBlockETF
     address public feeRecipient;
     /// @inheritdoc IBlockETF
@@ -151,7 +158,9 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         _setManagementFee(p.managementFeeBps);
         _setRedeemFee(p.redeemFeeBps);
         _setRebalanceRule(
-            ConstantsLib.DEFAULT_REBALANCE_THRESHOLD_BPS, ConstantsLib.DEFAULT_REBALANCE_COOLDOWN
+            ConstantsLib.DEFAULT_REBALANCE_THRESHOLD_BPS,
+            ConstantsLib.DEFAULT_REBALANCE_COOLDOWN,
+            ConstantsLib.DEFAULT_REBALANCE_MAX_LOSS_BPS
         );
     }
 
@@ -304,6 +313,53 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
+    /* REBALANCER */
+
+    /// @inheritdoc IBlockETF
+    function rebalance(uint256[] calldata sent, bytes calldata data)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256[] memory received, bool complete)
+    {
+        require(msg.sender == rebalancer, ErrorsLib.Unauthorized(msg.sender));
+        uint256 n = _assets.length;
+        require(sent.length == n, ErrorsLib.LengthMismatch(n, sent.length));
+        uint256[] memory before = holdings();
+        received = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            if (sent[i] > 0) _release(i, _assets[i], sent[i]);
+            received[i] = IERC20(_assets[i].token).balanceOf(address(this));
+        }
+
+        // === Interactions === (nonReentrant: no mint, redeem or sweep can run inside the callback)
+        IRebalanceCallback(msg.sender).onBlockETFRebalance(sent, data);
+
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            // Balance difference: whatever came back, and only that, is credited.
+            received[i] = IERC20(a.token).balanceOf(address(this)) - received[i];
+            a.idle = (a.idle + received[i]).toUint96();
+        }
+        RebalanceLib.Report memory r = RebalanceLib.verify(
+            _assets,
+            oracle,
+            before,
+            sent,
+            RebalanceLib.Rule(rebalanceThresholdBps, rebalanceCooldown, lastRebalanceAt, rebalanceMaxLossBps)
+        );
+        complete = r.complete;
+        if (complete) lastRebalanceAt = uint64(block.timestamp);
+        emit EventsLib.Rebalance(
+            msg.sender, sent, received, r.valueBefore, r.valueAfter, r.tradedValue, complete
+        );
+        // What was bought goes back to work above the buffer.
+        for (uint256 i; i < n; ++i) {
+            Asset storage a = _assets[i];
+            if (received[i] > 0 && a.yieldEnabled) _sweepAsset(i, a);
+        }
+    }
+
     /* GUARDIAN */
 
     /// @inheritdoc IBlockETF
@@ -396,8 +452,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBlockETF
-    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown) external onlyOwner {
-        _setRebalanceRule(thresholdBps, cooldown);
+    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps) external onlyOwner {
+        _setRebalanceRule(thresholdBps, cooldown, maxLossBps);
+    }
+
+    /// @inheritdoc IBlockETF
+    function setRebalancer(address newRebalancer) external onlyOwner {
+        rebalancer = newRebalancer;
+        emit EventsLib.SetRebalancer(newRebalancer);
     }
 
     /// @inheritdoc IBlockETF
@@ -667,6 +729,30 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         return r.underlying;
     }
 
+    /// @dev Sends `amount` of asset i to the rebalancer, withdrawing from Venus what idle lacks. Never
+    /// touches escrowed vTokens: the withdrawal is bounded by the fund's own position.
+    function _release(uint256 i, Asset storage a, uint256 amount) internal {
+        uint256 idle = a.idle;
+        if (idle < amount) {
+            uint256 need = amount - idle;
+            uint256 vShares = a.vShares;
+            uint256 position = vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a));
+            require(need <= position, ErrorsLib.RebalanceLiquidityShort(i, amount, idle + position));
+            VenusLib.Result memory r = VenusLib.withdrawUnderlying(_market(a), need);
+            require(
+                r.outcome == VenusOutcome.Ok && idle + r.underlying >= amount,
+                ErrorsLib.RebalanceLiquidityShort(i, amount, idle + r.underlying)
+            );
+            emit EventsLib.Withdraw(i, a.vToken, r.underlying, r.vTokens);
+            idle += r.underlying;
+            // forge-lint: disable-next-line(unsafe-typecast) -- r.vTokens <= vShares, a uint96
+            a.vShares = uint96(vShares - r.vTokens);
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - amount <= idle < 2^96 (checked above)
+        a.idle = uint96(idle - amount);
+        IERC20(a.token).safeTransfer(msg.sender, amount);
+    }
+
     /// @dev D18{tok/vTok} The accrued rate of `a`'s market; reverts `VenusRateUnavailable` if unreadable.
     function _rateOrRevert(Asset storage a) internal view returns (uint256 rate) {
         bool ok;
@@ -679,29 +765,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _exitVenus(uint256 i) internal {
-        Asset storage a = _assets[i];
-        address vToken = a.vToken;
-        a.yieldEnabled = false;
-        emit EventsLib.SetYieldEnabled(i, false);
-        uint256 vShares = a.vShares;
-        if (vShares == 0) {
-            emit EventsLib.VenusExit(i, vToken, 0, 0);
-            return;
-        }
-        (bool ok, uint256 rate) = VenusLib.currentRate(vToken, a.flashLoanAware);
-        if (!ok) rate = VenusLib.storedRate(vToken);
-        if (rate == 0) {
-            emit EventsLib.WithdrawFailed(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
-            return;
-        }
-        VenusLib.Result memory r = VenusLib.withdrawVTokens(_market(a), vShares, rate);
-        if (r.outcome != VenusOutcome.Ok) {
-            emit EventsLib.WithdrawFailed(i, vToken, r.requested, r.outcome, r.code);
-        }
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - r.vTokens <= vShares, a uint96
-        a.vShares = uint96(vShares - r.vTokens);
-        a.idle = (a.idle + r.underlying).toUint96();
-        emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
+        VenusLib.exitPosition(_assets[i], i, VENUS_COMPTROLLER, WBNB);
     }
 
     function _setVenusMarket(uint256 i, address vToken) internal {
@@ -709,29 +773,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         bool native;
         bool flashLoanAware;
         if (vToken != address(0)) {
-            require(VENUS_COMPTROLLER != address(0), ErrorsLib.VenusNotAvailable());
-            address comptroller = IVToken(vToken).comptroller();
-            require(
-                comptroller == VENUS_COMPTROLLER, ErrorsLib.VTokenComptrollerMismatch(vToken, comptroller)
-            );
-            // vBEP-20 markets name their underlying. Venus's native vBNB has none: the legacy mainnet
-            // contract lacks `underlying()`, the current one returns address(0).
-            address u;
-            try IVBep20(vToken).underlying() returns (address underlying_) {
-                u = underlying_;
-            } catch {}
-            if (u == address(0)) {
-                require(
-                    a.token == WBNB && WBNB != address(0),
-                    ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u)
-                );
-                native = true;
-            } else {
-                require(u == a.token, ErrorsLib.VTokenUnderlyingMismatch(vToken, a.token, u));
-            }
-            try IVTokenFlashLoan(vToken).flashLoanAmount() returns (uint256) {
-                flashLoanAware = true;
-            } catch {}
+            (native, flashLoanAware) = VenusLib.inspectMarket(VENUS_COMPTROLLER, vToken, a.token, WBNB);
             _marketInfo[vToken] = MarketInfo(a.token, native, flashLoanAware);
         }
         (a.vToken, a.native, a.yieldEnabled, a.flashLoanAware) =
@@ -765,14 +807,15 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         require(index < _assets.length, ErrorsLib.IndexOutOfRange(index, _assets.length));
     }
 
-    function _setRebalanceRule(uint16 thresholdBps, uint32 cooldown) internal {
+    function _setRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps) internal {
         require(
             thresholdBps > 0 && thresholdBps <= ConstantsLib.BPS
-                && cooldown <= ConstantsLib.MAX_REBALANCE_COOLDOWN,
-            ErrorsLib.InvalidRebalanceRule(thresholdBps, cooldown)
+                && cooldown <= ConstantsLib.MAX_REBALANCE_COOLDOWN
+                && maxLossBps <= ConstantsLib.MAX_REBALANCE_LOSS_BPS,
+            ErrorsLib.InvalidRebalanceRule(thresholdBps, cooldown, maxLossBps)
         );
-        (rebalanceThresholdBps, rebalanceCooldown) = (thresholdBps, cooldown);
-        emit EventsLib.SetRebalanceRule(thresholdBps, cooldown);
+        (rebalanceThresholdBps, rebalanceCooldown, rebalanceMaxLossBps) = (thresholdBps, cooldown, maxLossBps);
+        emit EventsLib.SetRebalanceRule(thresholdBps, cooldown, maxLossBps);
     }
 
     function _setOracle(address newOracle) internal {

@@ -140,6 +140,28 @@ interface IBlockETF {
     /// @notice `exitVenus` for every asset with a market.
     function exitVenusAll() external;
 
+    /* REBALANCER */
+
+    /// @notice One rebalance step: sends `sent[i]` of each asset (withdrawn from Venus as needed) to the
+    /// rebalancer, calls back `onBlockETFRebalance(sent, data)` for it to trade and return what it bought,
+    /// credits what came back (balance differences), checks the step, and supplies bought amounts above
+    /// the buffer to Venus again.
+    /// @dev Only `rebalancer`; not while paused. The fund itself verifies every step against its oracle,
+    /// whatever the rebalancer did:
+    /// - the rule held before it: some weight `rebalanceThresholdBps` or more from target and the
+    ///   cooldown since the last completed rebalance elapsed (`RebalanceNotNeeded`);
+    /// - it traded no more than the total over-weight value (`RebalanceTradeTooLarge`);
+    /// - value after >= value before - `rebalanceMaxLossBps` x value sent (`RebalanceLossTooHigh`);
+    /// - every weight ended closer to its target or within the threshold (`RebalanceWeightWorse`).
+    /// A step that brings every weight within the threshold completes the rebalance and starts the
+    /// cooldown; otherwise (a bounded step) the next step may follow at once.
+    /// @param sent {tok} Amount of each asset to send out (0 for none).
+    /// @return received {tok} Amount of each asset that came back.
+    /// @return complete True when every weight is now within the threshold.
+    function rebalance(uint256[] calldata sent, bytes calldata data)
+        external
+        returns (uint256[] memory received, bool complete);
+
     /* OWNER */
 
     function unpause() external;
@@ -153,8 +175,11 @@ interface IBlockETF {
     function setRedeemFee(uint16 feeBps) external;
     function setFeeRecipient(address recipient) external;
     /// @notice Sets V1's rebalance rule: rebalance when any weight is `thresholdBps` or more from its target
-    /// and `cooldown` seconds passed since the last rebalance. Defaults 500 bps and 30 minutes.
-    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown) external;
+    /// and `cooldown` seconds passed since the last completed rebalance; a rebalance may lose at most
+    /// `maxLossBps` of the value it trades. Defaults 500 bps, 30 minutes, 100 bps.
+    function setRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps) external;
+    /// @notice Sets the contract allowed to call `rebalance` (address(0): rebalancing off).
+    function setRebalancer(address rebalancer) external;
     function setGuardian(address guardian) external;
     function setKeeper(address keeper) external;
     function setOracle(address oracle) external;
@@ -187,8 +212,13 @@ interface IBlockETF {
     function rebalanceThresholdBps() external view returns (uint16);
     /// @notice {s} Minimum time between two rebalances.
     function rebalanceCooldown() external view returns (uint32);
-    /// @notice {s} Time of the last rebalance; 0 = never.
+    /// @notice {s} Time of the last completed rebalance (every weight back within the threshold); 0 =
+    /// never.
     function lastRebalanceAt() external view returns (uint64);
+    /// @notice {bps} Most a rebalance may lose, as a share of the oracle value it sends out to trade.
+    function rebalanceMaxLossBps() external view returns (uint16);
+    /// @notice The contract allowed to call `rebalance`; address(0) when rebalancing is off.
+    function rebalancer() external view returns (address);
     function paused() external view returns (bool);
     function seeded() external view returns (bool);
     /// @notice Immutable: the account allowed to seed the fund once (its factory).

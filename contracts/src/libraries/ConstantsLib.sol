@@ -38,6 +38,16 @@ library ConstantsLib {
     uint16 internal constant DEFAULT_REBALANCE_THRESHOLD_BPS = 500;
     /// @dev {s}: minimum time between two rebalances (30 minutes).
     uint32 internal constant DEFAULT_REBALANCE_COOLDOWN = 30 minutes;
+    /// @dev {bps}: most a rebalance may lose by default, as a share of the value it trades (1 %).
+    uint16 internal constant DEFAULT_REBALANCE_MAX_LOSS_BPS = 100;
+    /// @dev {bps}: cap on the rebalance loss bound the owner may set (5 % of the value traded).
+    uint16 internal constant MAX_REBALANCE_LOSS_BPS = 500;
+    /// @dev {bps}: widest per-swap slippage a rebalance route may allow (10 %).
+    uint16 internal constant MAX_SWAP_SLIPPAGE_BPS = 1000;
+    /// @dev {s}: longest wait before anyone may trigger a due rebalance.
+    uint32 internal constant MAX_PUBLIC_DELAY = 30 days;
+    /// @dev {s}: longest minimum time between two rebalance steps.
+    uint32 internal constant MAX_STEP_INTERVAL = 1 days;
     /// @dev {s}: longest cooldown the owner may set.
     uint32 internal constant MAX_REBALANCE_COOLDOWN = 7 days;
     /// @dev Receiver of the dead shares.

@@ -22,7 +22,7 @@ library ErrorsLib {
     error VenusPositionOpen(uint256 index, uint256 vShares);
     error ManagementFeeTooHigh(uint256 feeBps, uint256 maxBps);
     error RedeemFeeTooHigh(uint256 feeBps, uint256 maxBps);
-    error InvalidRebalanceRule(uint256 thresholdBps, uint256 cooldown);
+    error InvalidRebalanceRule(uint256 thresholdBps, uint256 cooldown, uint256 maxLossBps);
 
     /* ACCESS */
 
@@ -50,6 +50,21 @@ library ErrorsLib {
     error VenusRateUnavailable(address vToken);
     error NothingToClaim(address account, address vToken);
     error ClaimUnavailable(address vToken);
+
+    /* REBALANCE */
+
+    error RebalanceNotNeeded(uint256 maxDeviationBps, uint256 thresholdBps, uint256 cooldownEndsAt);
+    error RebalanceLiquidityShort(uint256 index, uint256 needed, uint256 available);
+    error RebalanceTradeTooLarge(uint256 tradedValue, uint256 overweightValue);
+    error RebalanceLossTooHigh(uint256 valueBefore, uint256 valueAfter, uint256 maxLoss);
+    error RebalanceWeightWorse(uint256 index, uint256 deviationBefore, uint256 deviationAfter);
+    error NotKeeper(address caller, uint256 publicFrom);
+    error StepTooSoon(uint256 nextStepAt);
+    error NothingToRebalance();
+    error UnexpectedCallback(address caller);
+    error SwapFailed(address tokenIn, address tokenOut, uint256 amountIn, uint256 minOut);
+    error InvalidRoute(uint256 index);
+    error InvalidDelay(uint256 delay);
 
     /* ORACLE */
 

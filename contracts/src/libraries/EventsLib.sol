@@ -42,6 +42,28 @@ library EventsLib {
     );
     event VenusExit(uint256 indexed index, address indexed vToken, uint256 received, uint256 vSharesLeft);
 
+    /* REBALANCE */
+
+    /// @param valueBefore D18{USD} Oracle value of the fund before the step.
+    /// @param valueAfter D18{USD} Oracle value after, at the same prices.
+    /// @param tradedValue D18{USD} Oracle value of what was sent out.
+    event Rebalance(
+        address indexed rebalancer,
+        uint256[] sent,
+        uint256[] received,
+        uint256 valueBefore,
+        uint256 valueAfter,
+        uint256 tradedValue,
+        bool complete
+    );
+    event RebalanceStep(address indexed caller, uint256[] sent, uint256[] spend, bool complete);
+    event RebalanceDue(uint256 since);
+    event SetRoute(
+        uint256 indexed index, bytes sellPath, bytes buyPath, uint16 maxSlippageBps, uint256 maxTradeValue
+    );
+    event SetPublicDelay(uint32 delay);
+    event SetStepInterval(uint32 interval);
+
     /* FEES */
 
     event ManagementFeeAccrued(address indexed recipient, uint256 shares, uint256 elapsed);
@@ -60,7 +82,8 @@ library EventsLib {
     event SetGuardian(address indexed guardian);
     event SetKeeper(address indexed keeper);
     event SetOracle(address indexed oracle);
-    event SetRebalanceRule(uint16 thresholdBps, uint32 cooldown);
+    event SetRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps);
+    event SetRebalancer(address indexed rebalancer);
 
     /* ORACLE */
 

@@ -4,11 +4,15 @@ pragma solidity ^0.8.0;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
-import {VenusOutcome} from "../interfaces/IBlockETF.sol";
-import {IVBNB, IVToken, IVTokenFlashLoan} from "../interfaces/external/IVToken.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {Asset, VenusOutcome} from "../interfaces/IBlockETF.sol";
+import {IVBNB, IVBep20, IVToken, IVTokenFlashLoan} from "../interfaces/external/IVToken.sol";
 import {IVenusComptroller, IVenusInterestRateModel} from "../interfaces/external/IVenusComptroller.sol";
 import {IWBNB} from "../interfaces/external/IWBNB.sol";
 import {ConstantsLib} from "./ConstantsLib.sol";
+import {ErrorsLib} from "./ErrorsLib.sol";
+import {EventsLib} from "./EventsLib.sol";
 import {MathLib} from "./MathLib.sol";
 
 /// @title VenusLib
@@ -29,6 +33,7 @@ import {MathLib} from "./MathLib.sol";
 library VenusLib {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
+    using SafeCast for uint256;
 
     /// @notice A market as the library needs it.
     struct Market {
@@ -49,6 +54,36 @@ library VenusLib {
         uint256 requested;
         uint256 underlying;
         uint256 vTokens;
+    }
+
+    /* MARKETS */
+
+    /// @notice Checks that `vToken` is a market of `comptroller` for `token` and tells how to use it.
+    /// @return native True for Venus's native vBNB (then `token` must be `wbnb`).
+    /// @return flashLoanAware True when the market has `flashLoanAmount()` (counted in its cash).
+    function inspectMarket(address comptroller, address vToken, address token, address wbnb)
+        external
+        view
+        returns (bool native, bool flashLoanAware)
+    {
+        require(comptroller != address(0), ErrorsLib.VenusNotAvailable());
+        address actual = IVToken(vToken).comptroller();
+        require(actual == comptroller, ErrorsLib.VTokenComptrollerMismatch(vToken, actual));
+        // vBEP-20 markets name their underlying. Venus's native vBNB has none: the legacy mainnet contract
+        // lacks `underlying()`, the current one returns address(0).
+        address u;
+        try IVBep20(vToken).underlying() returns (address underlying_) {
+            u = underlying_;
+        } catch {}
+        if (u == address(0)) {
+            require(token == wbnb && wbnb != address(0), ErrorsLib.VTokenUnderlyingMismatch(vToken, token, u));
+            native = true;
+        } else {
+            require(u == token, ErrorsLib.VTokenUnderlyingMismatch(vToken, token, u));
+        }
+        try IVTokenFlashLoan(vToken).flashLoanAmount() returns (uint256) {
+            flashLoanAware = true;
+        } catch {}
     }
 
     /* RATES */
@@ -190,6 +225,35 @@ library VenusLib {
         r.underlying = tBefore - IERC20(m.token).balanceOf(address(this));
     }
 
+    /* EXIT */
+
+    /// @notice Disables yield for asset `i` and withdraws its whole position (what Venus can pay; the rest
+    /// stays in vTokens). Uses the stored rate if the current one cannot be computed.
+    function exitPosition(Asset storage a, uint256 i, address comptroller, address wbnb) external {
+        address vToken = a.vToken;
+        a.yieldEnabled = false;
+        emit EventsLib.SetYieldEnabled(i, false);
+        uint256 vShares = a.vShares;
+        if (vShares == 0) {
+            emit EventsLib.VenusExit(i, vToken, 0, 0);
+            return;
+        }
+        (bool ok, uint256 rate) = currentRate(vToken, a.flashLoanAware);
+        if (!ok) rate = storedRate(vToken);
+        if (rate == 0) {
+            emit EventsLib.WithdrawFailed(i, vToken, 0, VenusOutcome.RateUnavailable, 0);
+            return;
+        }
+        Result memory r = withdrawVTokens(Market(comptroller, vToken, a.token, a.native, wbnb), vShares, rate);
+        if (r.outcome != VenusOutcome.Ok) {
+            emit EventsLib.WithdrawFailed(i, vToken, r.requested, r.outcome, r.code);
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - r.vTokens <= vShares, a uint96
+        a.vShares = uint96(vShares - r.vTokens);
+        a.idle = (a.idle + r.underlying).toUint96();
+        emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
+    }
+
     /* WITHDRAW */
 
     /// @notice Withdraws up to `amount` of underlying (capped by the market's cash).
@@ -203,7 +267,7 @@ library VenusLib {
 
     /// @notice Withdraws `vTokens` worth of underlying at `rate`, or the market's cash if that is less.
     function withdrawVTokens(Market memory m, uint256 vTokens, uint256 rate)
-        external
+        public
         returns (Result memory r)
     {
         uint256 cash;

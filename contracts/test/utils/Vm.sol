@@ -43,6 +43,8 @@ interface Vm {
 
     // Files and JSON (reads need fs_permissions in foundry.toml)
     function readFile(string calldata path) external view returns (string memory data);
+    /// @dev Creation code of an artifact (forge's or a Hardhat-style JSON under node_modules).
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function projectRoot() external view returns (string memory path);
     function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
     function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);

@@ -767,32 +767,53 @@ contract AdminTest is BaseTest {
     function test_RebalanceRule_Defaults() public view {
         assertEq(fund.rebalanceThresholdBps(), 500, "5 % absolute, V1's rule");
         assertEq(fund.rebalanceCooldown(), 30 minutes, "30 minutes");
+        assertEq(fund.rebalanceMaxLossBps(), 100, "1 % of the value traded");
         assertEq(fund.lastRebalanceAt(), 0, "never rebalanced");
+        assertEq(fund.rebalancer(), address(0), "rebalancing off until the owner sets a rebalancer");
     }
 
     function test_SetRebalanceRule_SetsAndEmits() public {
         vm.expectEmit(false, false, false, true, address(fund));
-        emit EventsLib.SetRebalanceRule(300, 1 hours);
+        emit EventsLib.SetRebalanceRule(300, 1 hours, 50);
         vm.prank(owner);
-        fund.setRebalanceRule(300, 1 hours);
+        fund.setRebalanceRule(300, 1 hours, 50);
         assertEq(fund.rebalanceThresholdBps(), 300, "threshold");
         assertEq(fund.rebalanceCooldown(), 1 hours, "cooldown");
+        assertEq(fund.rebalanceMaxLossBps(), 50, "loss bound");
     }
 
     function test_SetRebalanceRule_RevertWhen_Invalid() public {
         vm.startPrank(owner);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 0, 60));
-        fund.setRebalanceRule(0, 60);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 10_001, 60));
-        fund.setRebalanceRule(10_001, 60);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 500, 7 days + 1));
-        fund.setRebalanceRule(500, 7 days + 1);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 0, 60, 100));
+        fund.setRebalanceRule(0, 60, 100);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 10_001, 60, 100));
+        fund.setRebalanceRule(10_001, 60, 100);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 500, 7 days + 1, 100));
+        fund.setRebalanceRule(500, 7 days + 1, 100);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRebalanceRule.selector, 500, 60, 501));
+        fund.setRebalanceRule(500, 60, 501);
         vm.stopPrank();
     }
 
     function test_SetRebalanceRule_RevertWhen_NotOwner() public {
         _expectNotOwner(guardian);
         vm.prank(guardian);
-        fund.setRebalanceRule(300, 60);
+        fund.setRebalanceRule(300, 60, 100);
+    }
+
+    /* setRebalancer */
+
+    function test_SetRebalancer_SetsAndEmits() public {
+        vm.expectEmit(true, false, false, true, address(fund));
+        emit EventsLib.SetRebalancer(bob);
+        vm.prank(owner);
+        fund.setRebalancer(bob);
+        assertEq(fund.rebalancer(), bob, "rebalancer");
+    }
+
+    function test_SetRebalancer_RevertWhen_NotOwner() public {
+        _expectNotOwner(keeper);
+        vm.prank(keeper);
+        fund.setRebalancer(keeper);
     }
 }

@@ -100,7 +100,7 @@ contract BlockETFLensRebalanceTest is BaseTest {
     function test_RebalanceStatus_FollowsTheOwnersRule() public {
         feeds[SOL].setAnswer(PRICES[SOL] * 2);
         vm.prank(owner);
-        fund.setRebalanceRule(2_000, 1 hours);
+        fund.setRebalanceRule(2_000, 1 hours, 100);
         assertFalse(lens.rebalanceStatus(address(fund)).needsRebalance, "20 % threshold not reached");
     }
 }

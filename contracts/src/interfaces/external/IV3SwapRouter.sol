@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+/// @title IV3SwapRouter
+/// @notice The part of a V3 `SwapRouter` the periphery uses. PancakeSwap V3's SwapRouter and Uniswap V3's
+/// (Uniswap v3-periphery 1.4.4, deployed on the devnet) declare these functions and struct fields
+/// identically, deadline included.
+interface IV3SwapRouter {
+    /// @param path token (20 bytes) | fee (3 bytes) | token | ... from input to output.
+    struct ExactInputParams {
+        bytes path;
+        address recipient;
+        uint256 deadline;
+        uint256 amountIn;
+        uint256 amountOutMinimum;
+    }
+
+    /// @notice Swaps exactly `amountIn` along `path`; reverts unless at least `amountOutMinimum` comes out.
+    function exactInput(ExactInputParams calldata params) external payable returns (uint256 amountOut);
+}
