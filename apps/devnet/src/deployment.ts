@@ -48,6 +48,7 @@ export type LocalDeployment = {
   lens: Address;
   oracle: Address;
   venusLib: Address;
+  rebalanceLib: Address;
   tokens: Record<BasketSymbol, Address>;
   feeds: Record<BasketSymbol, Address>;
   venus: {
@@ -122,6 +123,7 @@ export async function deployDevnet(
     lens: stack.fundStack.lens,
     oracle: stack.fundStack.oracle,
     venusLib: stack.fundStack.venusLib,
+    rebalanceLib: stack.fundStack.rebalanceLib,
     tokens: { ...stack.tokens },
     feeds: { ...stack.feeds },
     venus: {

@@ -34,13 +34,24 @@ describe("generated ABIs", () => {
 
 describe("linkBytecode", () => {
   const venusLib = "0x00000000000000000000000000000000000000aa" as const;
+  const rebalanceLib = "0x00000000000000000000000000000000000000bb" as const;
 
-  test("default: fills every VenusLib placeholder and nothing else", () => {
+  test("default: fills every library placeholder and nothing else", () => {
     expect(blockEtfBytecode).toContain("__$");
-    const linked = linkBytecode(blockEtfBytecode, blockEtfLinkReferences, { VenusLib: venusLib });
+    const linked = linkBytecode(blockEtfBytecode, blockEtfLinkReferences, {
+      VenusLib: venusLib,
+      RebalanceLib: rebalanceLib,
+    });
     expect(linked).not.toContain("__$");
     expect(linked.length).toBe(blockEtfBytecode.length);
     expect(linked).toContain(venusLib.slice(2));
+    expect(linked).toContain(rebalanceLib.slice(2));
+  });
+
+  test("error: UnlinkedLibraryError names the missing library", () => {
+    expect(() => linkBytecode(blockEtfBytecode, blockEtfLinkReferences, { VenusLib: venusLib })).toThrow(
+      /RebalanceLib/,
+    );
   });
 
   test("error: UnlinkedLibraryError", () => {

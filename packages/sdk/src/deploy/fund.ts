@@ -8,6 +8,8 @@ import {
   chainlinkOracleAbi,
   chainlinkOracleBytecode,
   linkBytecode,
+  rebalanceLibAbi,
+  rebalanceLibBytecode,
   venusLibAbi,
   venusLibBytecode,
 } from "@blocketf/abi";
@@ -17,18 +19,23 @@ import { confirm, type DeployClients, deploy } from "./clients.js";
 /** The fund's contracts shared by every fund on a chain. */
 export type FundStack = {
   readonly venusLib: Address;
+  readonly rebalanceLib: Address;
   readonly factory: Address;
   readonly oracle: Address;
   readonly lens: Address;
 };
 
-/** Deploys VenusLib (linked into the factory's BlockETF code and the Lens), the factory, oracle and Lens. */
+/**
+ * Deploys the linked libraries (VenusLib, in the factory's BlockETF code and the Lens; RebalanceLib, in
+ * BlockETF), the factory, oracle and Lens.
+ */
 export async function deployFundStack(
   clients: DeployClients,
   p: { comptroller: Address; wbnb: Address; oracleOwner?: Address },
 ): Promise<FundStack> {
   const venusLib = await deploy(clients, { abi: venusLibAbi, bytecode: venusLibBytecode });
-  const libraries = { VenusLib: venusLib };
+  const rebalanceLib = await deploy(clients, { abi: rebalanceLibAbi, bytecode: rebalanceLibBytecode });
+  const libraries = { VenusLib: venusLib, RebalanceLib: rebalanceLib };
   const factory = await deploy(clients, {
     abi: blockEtfFactoryAbi,
     bytecode: linkBytecode(blockEtfFactoryBytecode, blockEtfFactoryLinkReferences, libraries),
@@ -43,7 +50,7 @@ export async function deployFundStack(
     abi: blockEtfLensAbi,
     bytecode: linkBytecode(blockEtfLensBytecode, blockEtfLensLinkReferences, libraries),
   });
-  return { venusLib, factory, oracle, lens };
+  return { venusLib, rebalanceLib, factory, oracle, lens };
 }
 
 /** Points the oracle at the feeds: `feeds[i]` prices `tokens[i]`. */
