@@ -48,6 +48,9 @@ library ConstantsLib {
     uint32 internal constant MAX_PUBLIC_DELAY = 30 days;
     /// @dev {s}: longest minimum time between two rebalance steps.
     uint32 internal constant MAX_STEP_INTERVAL = 1 days;
+    /// @dev {bps}: smallest trade a rebalance step plans, as a share of the fund's value (0.01 %): smaller
+    /// deviations are rounding, not drift, and a pool would round such a swap to nothing.
+    uint256 internal constant MIN_TRADE_BPS = 1;
     /// @dev {s}: longest cooldown the owner may set.
     uint32 internal constant MAX_REBALANCE_COOLDOWN = 7 days;
     /// @dev Receiver of the dead shares.

@@ -11,6 +11,7 @@ import {MathLib} from "./MathLib.sol";
 ///   sell_i  = min(d_i, maxTrade_i, liquid_i)           for d_i > 0, i != stable
 ///   need_j  = min(-d_j, maxTrade_j)                    for d_j < 0, j != stable
 ///   room    = -d_s if the sleeve is under-weight, else 0   (stablecoin it may absorb)
+///   trades under MIN_TRADE_BPS of the total are dropped (dust a pool would round to nothing)
 ///   if sum sell > sum need + room: scale every sell to sum need + room      (Down)
 ///   else: the sleeve spends min(d_s, liquid_s, sum need - sum sell), and if the budget is still short
 ///         every buy is scaled to it                                       (Down)
@@ -20,6 +21,16 @@ import {MathLib} from "./MathLib.sol";
 /// Caps make large deviations take several bounded steps.
 library RebalancePlanLib {
     using MathLib for uint256;
+
+    /// @dev D18{USD} Running sums of a plan.
+    struct Sums {
+        uint256 total;
+        uint256 sells;
+        uint256 needs;
+        uint256 stableExcess;
+        uint256 room;
+        uint256 minTrade;
+    }
 
     /// @param values D18{USD} Value of each asset's holdings.
     /// @param weightsBps {bps} Targets, summing to 10,000.
@@ -38,36 +49,48 @@ library RebalancePlanLib {
         uint256 n = values.length;
         sell = new uint256[](n);
         buy = new uint256[](n);
-        uint256 total;
+        Sums memory t;
         for (uint256 i; i < n; ++i) {
-            total += values[i];
+            t.total += values[i];
         }
-        uint256 sells;
-        uint256 needs;
-        uint256 stableExcess;
-        uint256 room;
+        // D18{USD}
+        t.minTrade = t.total.mulDivUp(ConstantsLib.MIN_TRADE_BPS, ConstantsLib.BPS);
         for (uint256 i; i < n; ++i) {
             // D18{USD} = D18{USD} * {bps} / {bps}
-            uint256 target = total.mulDivDown(weightsBps[i], ConstantsLib.BPS);
-            uint256 v = values[i];
-            if (i == stable) {
-                if (v > target) stableExcess = (v - target).min(liquid[i]);
-                else room = target - v;
-            } else if (v > target) {
-                sell[i] = (v - target).min(maxTrade[i]).min(liquid[i]);
-                sells += sell[i];
-            } else {
-                buy[i] = (target - v).min(maxTrade[i]);
-                needs += buy[i];
-            }
+            uint256 target = t.total.mulDivDown(weightsBps[i], ConstantsLib.BPS);
+            (sell[i], buy[i]) = _classify(t, i == stable, values[i], target, maxTrade[i], liquid[i]);
         }
-        if (sells > needs + room) {
+        if (t.sells > t.needs + t.room) {
             // Proceeds beyond the buys and the sleeve's room would push the sleeve over its target.
-            _scale(sell, needs + room, sells);
-        } else if (needs > sells) {
-            sell[stable] = stableExcess.min(needs - sells);
-            uint256 budget = sells + sell[stable];
-            if (budget < needs) _scale(buy, budget, needs);
+            _scale(sell, t.needs + t.room, t.sells);
+        } else if (t.needs > t.sells) {
+            uint256 spend = t.stableExcess.min(t.needs - t.sells);
+            if (spend >= t.minTrade) sell[stable] = spend;
+            uint256 budget = t.sells + sell[stable];
+            if (budget < t.needs) _scale(buy, budget, t.needs);
+        }
+    }
+
+    /// @dev One asset's sell or buy (dust dropped); the sleeve's excess and room go to the sums.
+    function _classify(
+        Sums memory t,
+        bool isStable,
+        uint256 value,
+        uint256 target,
+        uint256 cap,
+        uint256 liquid
+    ) private pure returns (uint256 sell, uint256 buy) {
+        if (isStable) {
+            if (value > target) t.stableExcess = (value - target).min(liquid);
+            else t.room = target - value;
+        } else if (value > target) {
+            sell = (value - target).min(cap).min(liquid);
+            if (sell < t.minTrade) sell = 0;
+            t.sells += sell;
+        } else {
+            buy = (target - value).min(cap);
+            if (buy < t.minTrade) buy = 0;
+            t.needs += buy;
         }
     }
 
