@@ -99,6 +99,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IBlockETF
     uint16 public rebalanceMaxLossBps;
     /// @inheritdoc IBlockETF
+    bool public rebalancing;
+    /// @inheritdoc IBlockETF
     address public rebalancer;
     /// @inheritdoc IBlockETF
     address public feeRecipient;
@@ -346,9 +348,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             oracle,
             before,
             sent,
-            RebalanceLib.Rule(rebalanceThresholdBps, rebalanceCooldown, lastRebalanceAt, rebalanceMaxLossBps)
+            RebalanceLib.Rule(
+                rebalanceThresholdBps, rebalanceCooldown, lastRebalanceAt, rebalanceMaxLossBps, rebalancing
+            )
         );
         complete = r.complete;
+        rebalancing = !complete;
         if (complete) lastRebalanceAt = uint64(block.timestamp);
         emit EventsLib.Rebalance(
             msg.sender, sent, received, r.valueBefore, r.valueAfter, r.tradedValue, complete

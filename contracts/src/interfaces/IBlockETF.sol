@@ -149,15 +149,17 @@ interface IBlockETF {
     /// @dev Only `rebalancer`; not while paused. The fund itself verifies every step against its oracle,
     /// whatever the rebalancer did:
     /// - the rule held before it: some weight `rebalanceThresholdBps` or more from target and the
-    ///   cooldown since the last completed rebalance elapsed (`RebalanceNotNeeded`);
+    ///   cooldown since the last completed rebalance elapsed, or a rebalance is in progress
+    ///   (`RebalanceNotNeeded`);
     /// - it traded no more than the total over-weight value (`RebalanceTradeTooLarge`);
     /// - value after >= value before - `rebalanceMaxLossBps` x value sent (`RebalanceLossTooHigh`);
     /// - every weight ended closer to its target or within the threshold (`RebalanceWeightWorse`).
-    /// A step that brings every weight within the threshold completes the rebalance and starts the
-    /// cooldown; otherwise (a bounded step) the next step may follow at once.
+    /// A step that brings every weight within a tenth of the threshold of its target completes the
+    /// rebalance and starts the cooldown; otherwise (a bounded step) `rebalancing` stays true and the next
+    /// step may follow at once.
     /// @param sent {tok} Amount of each asset to send out (0 for none).
     /// @return received {tok} Amount of each asset that came back.
-    /// @return complete True when every weight is now within the threshold.
+    /// @return complete True when every weight is now within a tenth of the threshold of its target.
     function rebalance(uint256[] calldata sent, bytes calldata data)
         external
         returns (uint256[] memory received, bool complete);
@@ -215,6 +217,9 @@ interface IBlockETF {
     /// @notice {s} Time of the last completed rebalance (every weight back within the threshold); 0 =
     /// never.
     function lastRebalanceAt() external view returns (uint64);
+    /// @notice True between the first and the last step of a rebalance: further steps need neither the
+    /// threshold nor the cooldown.
+    function rebalancing() external view returns (bool);
     /// @notice {bps} Most a rebalance may lose, as a share of the oracle value it sends out to trade.
     function rebalanceMaxLossBps() external view returns (uint16);
     /// @notice The contract allowed to call `rebalance`; address(0) when rebalancing is off.

@@ -92,7 +92,7 @@ interface IBlockETFLens {
     /// @notice {bps} Current weights by oracle value; reverts on a refused price.
     function currentWeights(address fund) external view returns (uint256[] memory weightsBps);
     /// @notice The fund's rebalance rule applied now: weights, deviations, cooldown and whether (and on
-    /// which asset) it calls for a rebalance. The same rule as packages/core's `checkRebalance`; reverts on
-    /// a refused price.
+    /// which asset) it calls for a rebalance. The same rule as packages/core's `checkRebalance`, except that
+    /// a rebalance in progress (`IBlockETF.rebalancing`) is always due; reverts on a refused price.
     function rebalanceStatus(address fund) external view returns (RebalanceRuleLib.Check memory);
 }

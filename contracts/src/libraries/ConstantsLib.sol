@@ -51,6 +51,9 @@ library ConstantsLib {
     /// @dev {bps}: smallest trade a rebalance step plans, as a share of the fund's value (0.01 %): smaller
     /// deviations are rounding, not drift, and a pool would round such a swap to nothing.
     uint256 internal constant MIN_TRADE_BPS = 1;
+    /// @dev A rebalance is complete when every weight is within threshold / COMPLETE_DIVISOR of its target
+    /// (50 bps for V1's 500): steps continue to about target, not to the edge of the band.
+    uint256 internal constant COMPLETE_DIVISOR = 10;
     /// @dev {s}: longest cooldown the owner may set.
     uint32 internal constant MAX_REBALANCE_COOLDOWN = 7 days;
     /// @dev Receiver of the dead shares.

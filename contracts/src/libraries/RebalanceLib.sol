@@ -24,6 +24,7 @@ library RebalanceLib {
         uint256 cooldown;
         uint256 lastRebalanceAt;
         uint256 maxLossBps;
+        bool inProgress;
     }
 
     /// @notice What the step did, in D18{USD} at the step's oracle prices.
@@ -34,10 +35,11 @@ library RebalanceLib {
         bool complete;
     }
 
-    /// @notice Checks a step: the rule held before it, it traded no more than the over-weight value, lost
-    /// at most `maxLossBps` of what it traded, and left every weight closer to target or within the
-    /// threshold. Reverts with the failed condition; returns whether every weight is now within the
-    /// threshold.
+    /// @notice Checks a step: the rule held before it (or a rebalance is in progress), it traded no more than
+    /// the over-weight value, lost at most `maxLossBps` of what it traded, and left every weight closer to
+    /// target or within the threshold. Reverts with the failed condition. The rebalance is complete when
+    /// every weight is within a tenth of the threshold (COMPLETE_DIVISOR) of its target: bounded steps go
+    /// on to target, as V1's single trade did, instead of stopping at the edge of the band.
     /// @param before {tok} Holdings before the step (idle + Venus at the accrued rate).
     /// @param sent {tok} What the fund sent out.
     function verify(
@@ -106,12 +108,12 @@ library RebalanceLib {
         }
         uint256 cooldownEndsAt = rule.lastRebalanceAt == 0 ? 0 : rule.lastRebalanceAt + rule.cooldown;
         require(
-            maxDeviation >= rule.thresholdBps && block.timestamp >= cooldownEndsAt,
+            rule.inProgress || (maxDeviation >= rule.thresholdBps && block.timestamp >= cooldownEndsAt),
             ErrorsLib.RebalanceNotNeeded(maxDeviation, rule.thresholdBps, cooldownEndsAt)
         );
     }
 
-    /// @return complete True when every weight is within the threshold after the step.
+    /// @return complete True when every weight is within threshold / COMPLETE_DIVISOR after the step.
     function _checkWeights(
         Asset[] storage assets,
         uint256[] memory vb,
@@ -134,7 +136,7 @@ library RebalanceLib {
                 : va[i].mulDivDown(ConstantsLib.BPS, totalAfter).absDiff(assets[i].weightBps);
             bool within = devAfterBps < thresholdBps;
             require(within || devAfter <= devBefore, ErrorsLib.RebalanceWeightWorse(i, devBefore, devAfter));
-            if (!within) complete = false;
+            if (devAfterBps * ConstantsLib.COMPLETE_DIVISOR > thresholdBps) complete = false;
         }
     }
 }

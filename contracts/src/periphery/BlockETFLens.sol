@@ -135,7 +135,7 @@ contract BlockETFLens is IBlockETFLens {
         for (uint256 i; i < assets.length; ++i) {
             targets[i] = assets[i].weightBps;
         }
-        return RebalanceRuleLib.check(
+        RebalanceRuleLib.Check memory c = RebalanceRuleLib.check(
             assetValues(fund),
             targets,
             etf.rebalanceThresholdBps(),
@@ -143,6 +143,18 @@ contract BlockETFLens is IBlockETFLens {
             etf.lastRebalanceAt(),
             block.timestamp
         );
+        // A rebalance in progress continues whatever the threshold and cooldown say.
+        if (!c.needsRebalance && etf.rebalancing() && c.maxDeviationBps > 0) {
+            c.needsRebalance = true;
+            for (uint256 i; i < targets.length; ++i) {
+                if (c.deviationsBps[i] == c.maxDeviationBps) {
+                    // forge-lint: disable-next-line(unsafe-typecast) -- i < 16
+                    c.triggerIndex = int256(i);
+                    break;
+                }
+            }
+        }
+        return c;
     }
 
     /* INTERNAL */

@@ -22,8 +22,17 @@ contract FundRebalanceTest is BaseTest {
         vm.prank(owner);
         fund.setRebalancer(address(mock));
         fund.sweep();
-        // BTC +40 % (feed only): BTC about 31.8 %, every other asset under-weight.
-        feeds[BTC].setAnswer(140_000e8);
+        // The owner moves 6 % of the fund from BTC to the sleeve: BTC $6,000 over, USDT $6,000 under.
+        _retarget([uint16(1900), 2000, 1500, 1000, 1000, 2600]);
+    }
+
+    function _retarget(uint16[N] memory w) internal {
+        uint16[] memory weights = new uint16[](N);
+        for (uint256 i; i < N; ++i) {
+            weights[i] = w[i];
+        }
+        vm.prank(owner);
+        fund.setTargetWeights(weights);
     }
 
     /// @dev {tok} Amount of asset i worth `usd` (D18) at the feed price.
@@ -45,8 +54,8 @@ contract FundRebalanceTest is BaseTest {
     }
 
     function test_Rebalance_CreditsWhatCameBackAndCompletes() public {
-        // Sell $6,800 of BTC into USDT: BTC and USDT both move to about target.
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 10);
+        // Sell $6,000 of BTC into USDT: BTC and USDT both move to target.
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         uint256[] memory before = fund.holdings();
         vm.expectEmit(true, false, false, false, address(fund));
         emit EventsLib.Rebalance(address(mock), sent, back, 0, 0, 0, false);
@@ -60,7 +69,7 @@ contract FundRebalanceTest is BaseTest {
 
     function test_Rebalance_WithdrawsFromVenusWhatIdleLacks() public {
         uint256 idle = fund.asset(BTC).idle;
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 10);
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         assertGt(sent[BTC], idle, "more than the buffer");
         uint256 vBefore = fund.asset(BTC).vShares;
         mock.run(sent, back);
@@ -77,7 +86,7 @@ contract FundRebalanceTest is BaseTest {
     function test_Rebalance_RevertWhen_Paused() public {
         vm.prank(guardian);
         fund.pause();
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 10);
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         vm.expectRevert(ErrorsLib.FundPaused.selector);
         mock.run(sent, back);
     }
@@ -88,60 +97,66 @@ contract FundRebalanceTest is BaseTest {
     }
 
     function test_Rebalance_RevertWhen_RuleNotMet() public {
-        feeds[BTC].setAnswer(100_000e8); // back to the seed's prices: every weight within a bps.
+        _retarget(WEIGHTS); // back to the seed's targets: every weight within a bps.
         (uint256[] memory sent, uint256[] memory back) = _swapPlan(100e18, USDT, 0);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.RebalanceNotNeeded.selector, 1, 500, 0));
         mock.run(sent, back);
     }
 
     function test_Rebalance_RevertWhen_TradesMoreThanTheOverWeight() public {
-        // BTC is about $6,800 over target: sending $20,000 is churn, whatever comes back.
+        // BTC is $6,000 over target: sending $20,000 is churn, whatever comes back.
         (uint256[] memory sent, uint256[] memory back) = _swapPlan(20_000e18, USDT, 0);
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ErrorsLib.RebalanceTradeTooLarge.selector, "typed refusal");
     }
 
     function test_Rebalance_RevertWhen_LosesMoreThanTheBound() public {
-        // 1 % bound of the $6,800 traded; losing 1.5 % of it is refused.
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 150);
+        // 1 % bound of the $6,000 traded; losing 1.5 % of it is refused.
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 150);
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ErrorsLib.RebalanceLossTooHigh.selector, "loss bound");
     }
 
     function test_Rebalance_GivenLossWithinBound_Passes() public {
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 90);
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 90);
         (, bool complete) = mock.run(sent, back);
-        assertTrue(complete, "within the threshold");
+        assertTrue(complete, "every weight within a tenth of the threshold");
+        assertFalse(fund.rebalancing(), "not in progress");
         assertEq(fund.lastRebalanceAt(), block.timestamp, "cooldown starts");
     }
 
     function test_Rebalance_RevertWhen_ReturnsNothing() public {
         uint256[] memory sent = _zeros();
-        sent[BTC] = _tok(BTC, 6_800e18);
+        sent[BTC] = _tok(BTC, 6_000e18);
         (, bytes4 selector) = _revertSelector(sent, _zeros());
         assertEq(selector, ErrorsLib.RebalanceLossTooHigh.selector, "a rebalancer that keeps the tokens");
     }
 
     function test_Rebalance_RevertWhen_AWeightMovesAway() public {
-        // Sells BTC but buys SOL with all of it: SOL ends 6.8 % over target, further than before.
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, SOL, 0);
+        // Sells BTC but buys SOL with all of it: SOL ends 6 % over target, further than before.
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, SOL, 0);
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ErrorsLib.RebalanceWeightWorse.selector, "SOL overshoots");
     }
 
     function test_Rebalance_GivenBoundedStep_DoesNotStartTheCooldown() public {
-        // Half the over-weight: BTC is still beyond the threshold afterwards.
+        // A sixth of the over-weight: BTC is still $5,000 (5 %) over afterwards.
         (uint256[] memory sent, uint256[] memory back) = _swapPlan(1_000e18, USDT, 0);
         (, bool complete) = mock.run(sent, back);
         assertFalse(complete, "still due");
+        assertTrue(fund.rebalancing(), "in progress");
         assertEq(fund.lastRebalanceAt(), 0, "no cooldown yet");
-        (sent, back) = _swapPlan(5_800e18, USDT, 0);
+        // Below the threshold now, but the rebalance in progress continues.
+        (sent, back) = _swapPlan(1_000e18, USDT, 0);
+        (, complete) = mock.run(sent, back);
+        assertFalse(complete, "4 % still off");
+        (sent, back) = _swapPlan(4_000e18, USDT, 0);
         (, complete) = mock.run(sent, back);
         assertTrue(complete, "the next step may follow at once and completes");
     }
 
     function test_Rebalance_RevertWhen_VenusCannotPay() public {
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 10);
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ErrorsLib.RebalanceLiquidityShort.selector, "redeem paused");
@@ -155,7 +170,7 @@ contract FundRebalanceTest is BaseTest {
     }
 
     function test_Rebalance_RevertWhen_CallbackReenters() public {
-        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_800e18, USDT, 10);
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         mock.setReenter(abi.encodeCall(fund.sweep, ()));
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector, "no re-entry");
