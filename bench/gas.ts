@@ -1,6 +1,6 @@
-// Gas benchmark of the fund's user operations: `npm run bench:gas`.
+// Gas benchmark of the fund's user operations and rebalances: `npm run bench:gas`.
 //
-// Runs contracts/test/bench/GasBench.t.sol with `forge test --isolate` (every top-level call is its own
+// Runs contracts/test/bench/*.t.sol with `forge test --isolate` (every top-level call is its own
 // transaction with cold storage; figures are whole-transaction gas, 21,000 intrinsic and calldata
 // included), prints a table against the targets and writes bench/results/gas.json (operation -> gas).
 import { execFileSync } from "node:child_process";
@@ -30,17 +30,28 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   },
   mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
   redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },
+  rebalance1x1: { note: "1 sell + 1 buy via V3, Venus withdraw + re-supply, fund checks (6 assets)" },
+  rebalance2x2: { target: 900_000, note: "2 sells + 2 buys, Venus withdraw + re-supply (6 assets)" },
+  rebalance1x4PriceShock: { note: "BTC +40 %: 1 sell, 4 buys + USDT sleeve filled (6 assets)" },
+  rebalance5x5: { note: "5 sells + 5 buys on an 11-asset fund (10 risk assets + USDT)" },
 };
 
 rmSync(snapshotDir, { recursive: true, force: true });
 execFileSync(
   "npx",
-  ["forge", "test", "--match-path", "contracts/test/bench/GasBench.t.sol", "--isolate", "--silent"],
+  ["forge", "test", "--match-path", "contracts/test/bench/*.t.sol", "--isolate", "--silent"],
   { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
 );
 
 const gas: Record<string, number> = {};
-for (const file of ["GasBenchTest.json", "GasBenchAccruedTest.json", "GasBenchVenusOffTest.json"]) {
+const snapshotFiles = [
+  "GasBenchTest.json",
+  "GasBenchAccruedTest.json",
+  "GasBenchVenusOffTest.json",
+  "RebalanceGasBenchTest.json",
+  "RebalanceGasBench11Test.json",
+];
+for (const file of snapshotFiles) {
   const parsed: unknown = JSON.parse(readFileSync(join(snapshotDir, file), "utf8"));
   if (typeof parsed !== "object" || parsed === null) throw new Error(`unexpected snapshot ${file}`);
   for (const [name, value] of Object.entries(parsed)) gas[name] = Number(value);
