@@ -57,7 +57,7 @@ library ErrorsLib {
     error RebalanceLiquidityShort(uint256 index, uint256 needed, uint256 available);
     error RebalanceTradeTooLarge(uint256 tradedValue, uint256 overweightValue);
     error RebalanceLossTooHigh(uint256 valueBefore, uint256 valueAfter, uint256 maxLoss);
-    error RebalanceWeightWorse(uint256 index, uint256 deviationBefore, uint256 deviationAfter);
+    error RebalanceWeightWorse(uint256 index, uint256 gapBefore, uint256 gapAfter);
     error NotKeeper(address caller, uint256 publicFrom);
     error StepTooSoon(uint256 nextStepAt);
     error NothingToRebalance();

@@ -14,7 +14,7 @@ import {VenusLib} from "./VenusLib.sol";
 /// the fund under the EIP-170 size limit. All values are at one set of oracle prices read once, so a step
 /// is judged on what it traded, not on price moves.
 /// The rule is the one of RebalanceRuleLib and the Lens (weights in bps, rounded down); the
-/// closer-to-target check uses exact D18 weights so that no rounding lets a weight drift away.
+/// closer-to-target check compares each asset's value with its target value at the step's prices.
 library RebalanceLib {
     using MathLib for uint256;
 
@@ -113,6 +113,10 @@ library RebalanceLib {
         );
     }
 
+    /// @dev Each asset's value must have moved toward its target value (the step's total x its weight, at
+    /// the step's prices), or its weight must end within the threshold: a trade may not overshoot or move an
+    /// asset the wrong way. Value, not weight, is compared so that an asset the step could not trade (its
+    /// Venus market paused, say) does not fail the step because pool fees shrank the total.
     /// @return complete True when every weight is within threshold / COMPLETE_DIVISOR after the step.
     function _checkWeights(
         Asset[] storage assets,
@@ -124,18 +128,18 @@ library RebalanceLib {
     ) private view returns (bool complete) {
         complete = true;
         for (uint256 i; i < vb.length; ++i) {
-            // D18{1} = {bps} * D18 / {bps}
-            uint256 target = uint256(assets[i].weightBps) * ConstantsLib.WAD / ConstantsLib.BPS;
-            // D18{1} = D18{USD} * D18 / D18{USD}
-            uint256 devBefore = vb[i].mulDivDown(ConstantsLib.WAD, totalBefore).absDiff(target);
-            uint256 devAfter =
-                totalAfter == 0 ? target : va[i].mulDivDown(ConstantsLib.WAD, totalAfter).absDiff(target);
+            uint256 weight = assets[i].weightBps;
+            // D18{USD} = D18{USD} * {bps} / {bps}
+            uint256 target = totalBefore.mulDivDown(weight, ConstantsLib.BPS);
+            uint256 gapBefore = vb[i].absDiff(target);
+            uint256 gapAfter = va[i].absDiff(target);
             // {bps}, Down as the rule computes it.
-            uint256 devAfterBps = totalAfter == 0
-                ? assets[i].weightBps
-                : va[i].mulDivDown(ConstantsLib.BPS, totalAfter).absDiff(assets[i].weightBps);
-            bool within = devAfterBps < thresholdBps;
-            require(within || devAfter <= devBefore, ErrorsLib.RebalanceWeightWorse(i, devBefore, devAfter));
+            uint256 devAfterBps =
+                totalAfter == 0 ? weight : va[i].mulDivDown(ConstantsLib.BPS, totalAfter).absDiff(weight);
+            require(
+                devAfterBps < thresholdBps || gapAfter <= gapBefore,
+                ErrorsLib.RebalanceWeightWorse(i, gapBefore, gapAfter)
+            );
             if (devAfterBps * ConstantsLib.COMPLETE_DIVISOR > thresholdBps) complete = false;
         }
     }

@@ -147,6 +147,23 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         assertEq(fund.asset(BTC).idle, 0, "buffer sold");
     }
 
+    function test_Rebalance_GivenAnAssetThatCannotBeSold_RebalancesTheOthers() public {
+        // Found by the rebalance invariants: BTC over-weight with its Venus redeem paused and no idle left.
+        _shock(BTC, 18_000);
+        _shock(ETH, 12_000);
+        comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
+        _step(); // sells the BTC buffer (all Venus lets go of) and the ETH excess
+        assertEq(fund.asset(BTC).idle, 0, "BTC buffer sold");
+        _advance(20, 1 minutes);
+        (uint256[] memory d,) = _deviations();
+        assertGe(d[BTC], 500, "BTC still over: the rest cannot be sold");
+        assertLt(d[ETH], 50, "ETH rebalanced");
+        assertTrue(fund.rebalancing(), "the rebalance waits for BTC");
+        // Once Venus pays again, the rebalance finishes.
+        comptroller.setActionPaused(address(vTokens[BTC]), 1, false);
+        assertTrue(_step(), "completes");
+    }
+
     function test_Rebalance_SellsNativeBnbThroughVbnb() public {
         _shock(BNB, 15_000);
         uint256 vBefore = fund.asset(BNB).vShares;
