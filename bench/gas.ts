@@ -1,8 +1,8 @@
 // Gas benchmark of the fund's user operations: `npm run bench:gas`.
 //
-// Runs contracts/test/bench/GasBench.t.sol with `forge test --isolate` (every top-level call is its own
-// transaction with cold storage; figures are whole-transaction gas, 21,000 intrinsic and calldata
-// included), prints a table against the targets and writes bench/results/gas.json (operation -> gas).
+// Runs contracts/test/bench/GasBench.t.sol and RouterGasBench.t.sol with `forge test --isolate` (every
+// top-level call is its own transaction with cold storage; figures are whole-transaction gas, 21,000
+// intrinsic and calldata included, storage refunds deducted), prints a table against the targets and writes bench/results/gas.json (operation -> gas).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -30,17 +30,33 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   },
   mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
   redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },
+  // Router (RouterGasBench.t.sol): USDT in or out through the devnet-like V3 pools, $1,000 / 1 share.
+  routerMint: {
+    target: 900_000,
+    note: "mintWithStable: 5 exact-output swaps + in-kind mint, Venus on",
+  },
+  routerMintExactShares: { note: "mintExactSharesWithStable, Venus on" },
+  routerRedeem: { note: "redeemToStable: in-kind redeem from buffers + 5 exact-input swaps" },
+  routerMintVenusOff: { v1: 1_101_812, note: "mintWithStable, same basket, no Venus markets" },
+  routerMintExactSharesVenusOff: { note: "mintExactSharesWithStable, no Venus markets" },
+  routerRedeemVenusOff: { note: "redeemToStable, no Venus markets" },
 };
 
 rmSync(snapshotDir, { recursive: true, force: true });
 execFileSync(
   "npx",
-  ["forge", "test", "--match-path", "contracts/test/bench/GasBench.t.sol", "--isolate", "--silent"],
+  ["forge", "test", "--match-path", "contracts/test/bench/*GasBench.t.sol", "--isolate", "--silent"],
   { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
 );
 
 const gas: Record<string, number> = {};
-for (const file of ["GasBenchTest.json", "GasBenchAccruedTest.json", "GasBenchVenusOffTest.json"]) {
+for (const file of [
+  "GasBenchTest.json",
+  "GasBenchAccruedTest.json",
+  "GasBenchVenusOffTest.json",
+  "RouterGasBenchTest.json",
+  "RouterGasBenchVenusOffTest.json",
+]) {
   const parsed: unknown = JSON.parse(readFileSync(join(snapshotDir, file), "utf8"));
   if (typeof parsed !== "object" || parsed === null) throw new Error(`unexpected snapshot ${file}`);
   for (const [name, value] of Object.entries(parsed)) gas[name] = Number(value);
