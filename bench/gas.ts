@@ -1,8 +1,9 @@
-// Gas benchmark of the fund's user operations and rebalances: `npm run bench:gas`.
+// Gas benchmark of the fund's user operations, rebalances and the USDT router: `npm run bench:gas`.
 //
 // Runs contracts/test/bench/*.t.sol with `forge test --isolate` (every top-level call is its own
 // transaction with cold storage; figures are whole-transaction gas, 21,000 intrinsic and calldata
-// included), prints a table against the targets and writes bench/results/gas.json (operation -> gas).
+// included, storage refunds deducted), prints a table against the targets and writes
+// bench/results/gas.json (operation -> gas).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -34,6 +35,16 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   rebalance2x2: { target: 900_000, note: "2 sells + 2 buys, Venus withdraw + re-supply (6 assets)" },
   rebalance1x4PriceShock: { note: "BTC +40 %: 1 sell, 4 buys + USDT sleeve filled (6 assets)" },
   rebalance5x5: { note: "5 sells + 5 buys on an 11-asset fund (10 risk assets + USDT)" },
+  // Router (RouterGasBench.t.sol): USDT in or out through the devnet-like V3 pools, $1,000 / 1 share.
+  routerMint: {
+    target: 900_000,
+    note: "mintWithStable: 5 exact-output swaps + in-kind mint, Venus on",
+  },
+  routerMintExactShares: { note: "mintExactSharesWithStable, Venus on" },
+  routerRedeem: { note: "redeemToStable: in-kind redeem from buffers + 5 exact-input swaps" },
+  routerMintVenusOff: { v1: 1_101_812, note: "mintWithStable, same basket, no Venus markets" },
+  routerMintExactSharesVenusOff: { note: "mintExactSharesWithStable, no Venus markets" },
+  routerRedeemVenusOff: { note: "redeemToStable, no Venus markets" },
 };
 
 rmSync(snapshotDir, { recursive: true, force: true });
@@ -50,6 +61,8 @@ const snapshotFiles = [
   "GasBenchVenusOffTest.json",
   "RebalanceGasBenchTest.json",
   "RebalanceGasBench11Test.json",
+  "RouterGasBenchTest.json",
+  "RouterGasBenchVenusOffTest.json",
 ];
 for (const file of snapshotFiles) {
   const parsed: unknown = JSON.parse(readFileSync(join(snapshotDir, file), "utf8"));

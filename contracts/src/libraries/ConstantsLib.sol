@@ -63,4 +63,16 @@ library ConstantsLib {
     uint8 internal constant VENUS_ACTION_MINT = 0;
     uint8 internal constant VENUS_ACTION_REDEEM = 1;
     uint8 internal constant VENUS_ACTION_TRANSFER = 6;
+
+    /* ROUTER */
+
+    /// @dev {bps}: `mintWithStable` spends at most the input less this on its estimate of the swaps, so the
+    /// pools may cost a little more than estimated (rounding, liquidity beyond the current tick) without
+    /// the mint failing. What is not spent is refunded.
+    uint256 internal constant ROUTER_SIZING_MARGIN_BPS = 5;
+    /// @dev V3's price bounds (TickMath.MIN_SQRT_RATIO + 1 and MAX_SQRT_RATIO - 1): a swap limited by them
+    /// is limited only by liquidity.
+    uint160 internal constant V3_MIN_SQRT_RATIO_PLUS_ONE = 4_295_128_740;
+    uint160 internal constant V3_MAX_SQRT_RATIO_MINUS_ONE =
+        1_461_446_703_485_210_103_287_273_052_203_988_822_378_723_970_341;
 }

@@ -76,4 +76,25 @@ library ErrorsLib {
     error IncompleteRound(address token, uint80 roundId, uint80 answeredInRound);
     error StalePrice(address token, uint256 updatedAt, uint256 heartbeat);
     error PriceOutOfBounds(address token, uint256 price, uint256 minPrice, uint256 maxPrice);
+
+    /* ROUTER */
+
+    error DeadlinePassed(uint256 deadline, uint256 timestamp);
+    error ZeroAmount();
+    /// @dev The fund has no rebalancer, or one of another fund: no stable sleeve index and no routes.
+    error NoStableSleeve(address fund);
+    /// @dev Asset `index` has no route, or one that does not join the asset and the stablecoin.
+    error NoRoute(address fund, uint256 index);
+    /// @dev Getting `amountOut` of asset `index` costs more than the `maxStableIn` left of the budget, or its
+    /// pools cannot fill it.
+    error BuyFailed(uint256 index, uint256 amountOut, uint256 maxStableIn);
+    /// @dev Selling `amountIn` of asset `index` into the stablecoin failed (no pool or no liquidity).
+    error SellFailed(uint256 index, uint256 amountIn);
+    error MinStableOutNotMet(uint256 minStableOut, uint256 stableOut);
+    /// @dev The fund escrowed vTokens of asset `index` for the router: redeem in kind instead, so the claim
+    /// is in the holder's own name.
+    error RedeemEscrowed(uint256 index, address vToken, uint256 vTokens);
+    /// @dev Not a failure: how a quoted swap reports its deltas from the pool's callback; always caught by
+    /// the router's quotes.
+    error QuotedSwap(int256 amount0Delta, int256 amount1Delta);
 }

@@ -94,4 +94,25 @@ library EventsLib {
     /* FACTORY */
 
     event CreateFund(address indexed fund, address indexed creator, string name, string symbol);
+
+    /* ROUTER */
+
+    /// @param stableIn {tok} Stablecoin spent (swaps and the sleeve); the rest of the budget was refunded.
+    event MintWithStable(
+        address indexed fund,
+        address indexed caller,
+        address indexed receiver,
+        uint256 shares,
+        uint256 stableIn
+    );
+    /// @param stableOut {tok} Stablecoin paid to the receiver.
+    /// @param vTokens {vTok} Per asset, vTokens passed to the receiver because Venus could not pay.
+    event RedeemToStable(
+        address indexed fund,
+        address indexed caller,
+        address indexed receiver,
+        uint256 shares,
+        uint256 stableOut,
+        uint256[] vTokens
+    );
 }

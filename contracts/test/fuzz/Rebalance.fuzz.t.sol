@@ -66,6 +66,7 @@ contract RebalanceFuzzTest is RebalanceBaseTest {
         );
         (bool ok, bytes memory reason) = address(this).call(abi.encodeCall(this.stepAsKeeper, ()));
         assertFalse(ok, "refused");
+        // forge-lint: disable-next-line(unsafe-typecast) -- revert data starts with the selector
         assertEq(bytes4(reason), ErrorsLib.SwapFailed.selector, "by the oracle minimum");
     }
 

@@ -83,4 +83,8 @@ interface Vm {
     function assertApproxEqRel(uint256 left, uint256 right, uint256 maxPercentDelta, string calldata error)
         external
         pure;
+
+    // Router tests
+    /// @dev Expects a revert whose data starts with `revertData` (a custom error's selector, any arguments).
+    function expectPartialRevert(bytes4 revertData) external;
 }

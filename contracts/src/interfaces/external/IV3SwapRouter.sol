@@ -17,4 +17,22 @@ interface IV3SwapRouter {
 
     /// @notice Swaps exactly `amountIn` along `path`; reverts unless at least `amountOutMinimum` comes out.
     function exactInput(ExactInputParams calldata params) external payable returns (uint256 amountOut);
+
+    /* ROUTER */
+
+    /// @param path token | fee | token | ... from OUTPUT to input (reversed: the first token is bought).
+    struct ExactOutputParams {
+        bytes path;
+        address recipient;
+        uint256 deadline;
+        uint256 amountOut;
+        uint256 amountInMaximum;
+    }
+
+    /// @notice Swaps for exactly `amountOut` of the path's first token; reverts if that costs more than
+    /// `amountInMaximum` of its last token. Intermediate hops leave nothing behind.
+    function exactOutput(ExactOutputParams calldata params) external payable returns (uint256 amountIn);
+
+    /// @notice The V3 factory whose pools the router swaps in (PancakeSwap: `PancakeV3Factory`).
+    function factory() external view returns (address);
 }

@@ -87,6 +87,7 @@ contract RebalanceHandler is Test {
                 }
             }
         } catch (bytes memory reason) {
+            // forge-lint: disable-next-line(unsafe-typecast) -- revert data starts with the selector
             bytes4 s = bytes4(reason);
             if (
                 s == ErrorsLib.NothingToRebalance.selector || s == ErrorsLib.RebalanceNotNeeded.selector

@@ -183,6 +183,7 @@ contract FundRebalanceTest is BaseTest {
         bytes memory reason;
         (ok, reason) = address(mock).call(abi.encodeCall(mock.run, (sent, back)));
         assertFalse(ok, "reverts");
+        // forge-lint: disable-next-line(unsafe-typecast) -- revert data starts with the selector
         selector = bytes4(reason);
     }
 }

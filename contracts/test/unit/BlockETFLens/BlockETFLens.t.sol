@@ -91,6 +91,7 @@ contract BlockETFLensRebalanceTest is BaseTest {
         feeds[SOL].setAnswer(PRICES[SOL] * 2);
         RebalanceRuleLib.Check memory c = lens.rebalanceStatus(address(fund));
         assertTrue(c.needsRebalance, "deviation past the threshold");
+        // forge-lint: disable-next-line(unsafe-typecast) -- SOL is a small index
         vm.assertEq(c.triggerIndex, int256(SOL), "SOL triggers");
         assertGe(c.maxDeviationBps, 500, "at least the threshold");
         uint256[] memory weights = lens.currentWeights(address(fund));

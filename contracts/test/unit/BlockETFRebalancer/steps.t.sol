@@ -106,6 +106,7 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         _step();
         (bool ok, bytes memory reason) = address(this).call(abi.encodeCall(this.stepAsKeeper, ()));
         assertFalse(ok, "refused");
+        // forge-lint: disable-next-line(unsafe-typecast) -- revert data starts with the selector
         assertEq(bytes4(reason), ErrorsLib.SwapFailed.selector, "typed: the swap's oracle minimum");
     }
 

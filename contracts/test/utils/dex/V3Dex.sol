@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {Vm} from "../Vm.sol";
@@ -40,6 +41,8 @@ interface IV3PoolLike {
 /// enabled, and full-range pools priced from USD prices. It pays what pools ask by minting the test
 /// tokens (MockERC20 / MockWBNB), so it is an unlimited LP and arbitrageur for tests only.
 contract V3Dex {
+    using SafeERC20 for IERC20;
+
     Vm internal constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
     uint160 internal constant MIN_SQRT_RATIO = 4_295_128_739;
     uint160 internal constant MAX_SQRT_RATIO =
@@ -149,7 +152,7 @@ contract V3Dex {
         if (token == address(wbnb)) {
             VM.deal(address(this), address(this).balance + amount);
             wbnb.deposit{value: amount}();
-            IERC20(token).transfer(msg.sender, amount);
+            IERC20(token).safeTransfer(msg.sender, amount);
         } else {
             MockERC20(token).mint(msg.sender, amount);
         }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 import {IBlockETF} from "../../../src/interfaces/IBlockETF.sol";
 import {IRebalanceCallback} from "../../../src/interfaces/IRebalanceCallback.sol";
@@ -10,6 +11,8 @@ import {IRebalanceCallback} from "../../../src/interfaces/IRebalanceCallback.sol
 /// each asset from its own balance (pre-funded by the test), whatever it was sent, so tests can make a step
 /// lose value, overshoot, churn or re-enter and check that the fund itself refuses it.
 contract MockRebalancer is IRebalanceCallback {
+    using SafeERC20 for IERC20;
+
     IBlockETF public immutable FUND;
     uint256[] internal _back;
     bytes internal _reenter;
@@ -42,7 +45,7 @@ contract MockRebalancer is IRebalanceCallback {
             }
         }
         for (uint256 i; i < _back.length; ++i) {
-            if (_back[i] > 0) IERC20(FUND.asset(i).token).transfer(address(FUND), _back[i]);
+            if (_back[i] > 0) IERC20(FUND.asset(i).token).safeTransfer(address(FUND), _back[i]);
         }
     }
 }
