@@ -46,6 +46,10 @@ interface IBlockETFRebalancer is IRebalanceCallback {
     /// @notice Index of the stablecoin sleeve in the fund (immutable).
     function STABLE_INDEX() external view returns (uint256);
     function route(uint256 index) external view returns (Route memory);
+    /// @notice Asset `index`'s V3 path to the stablecoin (empty when no route is set).
+    function sellPath(uint256 index) external view returns (bytes memory);
+    /// @notice Asset `index`'s V3 path from the stablecoin (empty when no route is set).
+    function buyPath(uint256 index) external view returns (bytes memory);
     function publicDelay() external view returns (uint32);
     function stepInterval() external view returns (uint32);
     /// @notice {s} Time of the last step; 0 = never.

@@ -193,6 +193,16 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
     }
 
     /// @inheritdoc IBlockETFRebalancer
+    function sellPath(uint256 index) external view returns (bytes memory) {
+        return _routes[index].sellPath;
+    }
+
+    /// @inheritdoc IBlockETFRebalancer
+    function buyPath(uint256 index) external view returns (bytes memory) {
+        return _routes[index].buyPath;
+    }
+
+    /// @inheritdoc IBlockETFRebalancer
     function previewStep() external view returns (uint256[] memory sent, uint256[] memory spend) {
         Step memory s;
         (sent, s) = _plan();

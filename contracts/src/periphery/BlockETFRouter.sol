@@ -7,7 +7,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Asset, IBlockETF, RedeemPayout} from "../interfaces/IBlockETF.sol";
-import {IBlockETFRebalancer, Route} from "../interfaces/IBlockETFRebalancer.sol";
+import {IBlockETFRebalancer} from "../interfaces/IBlockETFRebalancer.sol";
 import {IBlockETFRouter} from "../interfaces/IBlockETFRouter.sol";
 import {IV3Factory} from "../interfaces/external/IV3Factory.sol";
 import {IV3Pool} from "../interfaces/external/IV3Pool.sol";
@@ -244,13 +244,15 @@ contract BlockETFRouter is IBlockETFRouter, ReentrancyGuardTransient {
         address stableToken = b.tokens[b.stable];
         for (uint256 i; i < n; ++i) {
             if (i == b.stable) continue;
-            Route memory r = IBlockETFRebalancer(rebalancer).route(i);
+            // One path per asset is read, not the whole route (two paths): mints buy, redeems sell.
             if (forMint) {
-                require(V3PathLib.joins(r.buyPath, stableToken, b.tokens[i]), ErrorsLib.NoRoute(fund, i));
-                b.paths[i] = V3PathLib.reverse(r.buyPath);
+                bytes memory path = IBlockETFRebalancer(rebalancer).buyPath(i);
+                require(V3PathLib.joins(path, stableToken, b.tokens[i]), ErrorsLib.NoRoute(fund, i));
+                b.paths[i] = V3PathLib.reverse(path);
             } else {
-                require(V3PathLib.joins(r.sellPath, b.tokens[i], stableToken), ErrorsLib.NoRoute(fund, i));
-                b.paths[i] = r.sellPath;
+                bytes memory path = IBlockETFRebalancer(rebalancer).sellPath(i);
+                require(V3PathLib.joins(path, b.tokens[i], stableToken), ErrorsLib.NoRoute(fund, i));
+                b.paths[i] = path;
             }
         }
     }
