@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { blockEtfAbi } from "@blocketf/abi";
+import { deployRebalancer, v3Path } from "@blocketf/sdk";
 import {
   acquireToken,
   BASKET,
@@ -40,6 +42,22 @@ const FEE: Readonly<Record<Exclude<BasketSymbol, "USDT">, number>> = {
   SOL: 2500,
 };
 
+/** {USD} Value of each devnet pool: $5M full range, half in the asset, half in USDT. */
+const POOL_TVL_USD = 5_000_000;
+
+/**
+ * The devnet rebalancer's routes: one hop through each asset's pool, 1 % slippage bound per swap (pool fee
+ * included), and at most 0.1 % of the pool's value per step. Sized from the pool, not guessed: a trade of
+ * `x` in a full-range pool with `R` of each side moves the price by about `x / R`, so $5,000 against $2.5M
+ * costs ~0.2 % plus the fee (≤ 0.25 %) per swap — inside the 1 % swap bound, and a sell and a buy together
+ * stay under the fund's 1 % loss bound. (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
+ */
+const ROUTE_SLIPPAGE_BPS = 100;
+const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
+
+/** anvil's dev key index of the keeper (0 deployer, 1 lender, 2 borrower, 3 user): its own nonces. */
+export const KEEPER_KEY_INDEX = 4;
+
 export type LocalDeployment = {
   chainId: number;
   rpcUrl: string;
@@ -49,6 +67,8 @@ export type LocalDeployment = {
   oracle: Address;
   venusLib: Address;
   rebalanceLib: Address;
+  /** The fund's BlockETFRebalancer (routes through `dex.pools`); its keeper is `accounts.keeper`. */
+  rebalancer: Address;
   tokens: Record<BasketSymbol, Address>;
   feeds: Record<BasketSymbol, Address>;
   venus: {
@@ -65,7 +85,7 @@ export type LocalDeployment = {
     positionManager: Address;
     pools: Record<Exclude<BasketSymbol, "USDT">, { pool: Address; fee: number }>;
   };
-  accounts: { deployer: Address; lender: Address; borrower: Address; user: Address };
+  accounts: { deployer: Address; lender: Address; borrower: Address; user: Address; keeper: Address };
   replay: { from: string; weightsBps: Record<BasketSymbol, number>; nextDay: number };
 };
 
@@ -81,7 +101,13 @@ export function writeDeployment(paths: DevnetPaths, deployment: LocalDeployment)
 
 /** Deploys everything on a fresh chain at the first replayed day's prices. */
 export async function deployDevnet(
-  clients: { admin: DevClients; lender: DevClients; borrower: DevClients; user: DevClients },
+  clients: {
+    admin: DevClients;
+    lender: DevClients;
+    borrower: DevClients;
+    user: DevClients;
+    keeper: DevClients;
+  },
   config: DevnetConfig,
   prices: Readonly<Record<BasketSymbol, number>>,
 ): Promise<LocalDeployment> {
@@ -115,6 +141,12 @@ export async function deployDevnet(
     });
     pools[symbol] = { pool, fee };
   }
+  const rebalancer = await wireRebalancer(admin, {
+    fund: stack.fund,
+    router: dex.router,
+    tokens: stack.tokens,
+    keeper: clients.keeper.account.address,
+  });
   return {
     chainId: admin.chain.id,
     rpcUrl: admin.chain.rpcUrls.default.http[0] ?? "",
@@ -124,6 +156,7 @@ export async function deployDevnet(
     oracle: stack.fundStack.oracle,
     venusLib: stack.fundStack.venusLib,
     rebalanceLib: stack.fundStack.rebalanceLib,
+    rebalancer,
     tokens: { ...stack.tokens },
     feeds: { ...stack.feeds },
     venus: {
@@ -145,7 +178,51 @@ export async function deployDevnet(
       lender: clients.lender.account.address,
       borrower: clients.borrower.account.address,
       user: clients.user.account.address,
+      keeper: clients.keeper.account.address,
     },
     replay: { from: config.from, weightsBps: { ...config.weightsBps }, nextDay: 1 },
   };
+}
+
+/**
+ * Deploys the fund's rebalancer with a route through each asset's devnet pool, makes it the fund's
+ * rebalancer and `keeper` the fund's keeper (the deployer owns the fund on the devnet).
+ */
+export async function wireRebalancer(
+  admin: DevClients,
+  p: { fund: Address; router: Address; tokens: Readonly<Record<BasketSymbol, Address>>; keeper: Address },
+): Promise<Address> {
+  const stableIndex = BASKET.indexOf("USDT");
+  const maxTradeValue = parseEther(String(ROUTE_MAX_TRADE_USD));
+  const routes = BASKET.flatMap((symbol, index) =>
+    symbol === "USDT"
+      ? []
+      : [
+          {
+            index,
+            route: {
+              sellPath: v3Path(p.tokens[symbol], FEE[symbol], p.tokens.USDT),
+              buyPath: v3Path(p.tokens.USDT, FEE[symbol], p.tokens[symbol]),
+              maxSlippageBps: ROUTE_SLIPPAGE_BPS,
+              maxTradeValue,
+            },
+          },
+        ],
+  );
+  const rebalancer = await deployRebalancer(admin, {
+    fund: p.fund,
+    router: p.router,
+    stableIndex,
+    owner: admin.account.address,
+    routes,
+  });
+  const hash = await admin.wallet.writeContract({
+    address: p.fund,
+    abi: blockEtfAbi,
+    functionName: "setKeeper",
+    args: [p.keeper],
+  });
+  const receipt = await admin.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`fund.setKeeper reverted (tx ${hash})`);
+  return rebalancer;
 }
