@@ -1,19 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { blockEtfAbi } from "@blocketf/abi";
-import { deployRebalancer, v3Path } from "@blocketf/sdk";
 import {
-  acquireToken,
-  BASKET,
   type BasketSymbol,
-  createPoolWithLiquidity,
   DEVNET_BLOCKS_PER_DAY,
   type DevClients,
-  deployDex,
+  deployLocalDex,
   deployLocalStack,
+  type LocalPools,
+  wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, parseEther } from "viem";
+import type { Address } from "viem";
 import type { DevnetConfig } from "./config.js";
 
 /** The repository root: the default home of `deployments/local.json` and `.devnet/`. */
@@ -32,28 +29,6 @@ export function devnetPaths(dir: string): DevnetPaths {
     stateFile: join(dir, ".devnet", "anvil-state.json"),
   };
 }
-
-/** PancakeSwap V3 fee tier of each asset's pool against USDT (data/pancakeswap_fee_reference.csv). */
-const FEE: Readonly<Record<Exclude<BasketSymbol, "USDT">, number>> = {
-  BTCB: 500,
-  ETH: 500,
-  WBNB: 100,
-  XRP: 2500,
-  SOL: 2500,
-};
-
-/** {USD} Value of each devnet pool: $5M full range, half in the asset, half in USDT. */
-const POOL_TVL_USD = 5_000_000;
-
-/**
- * The devnet rebalancer's routes: one hop through each asset's pool, 1 % slippage bound per swap (pool fee
- * included), and at most 0.1 % of the pool's value per step. Sized from the pool, not guessed: a trade of
- * `x` in a full-range pool with `R` of each side moves the price by about `x / R`, so $5,000 against $2.5M
- * costs ~0.2 % plus the fee (≤ 0.25 %) per swap — inside the 1 % swap bound, and a sell and a buy together
- * stay under the fund's 1 % loss bound. (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
- */
-const ROUTE_SLIPPAGE_BPS = 100;
-const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
 
 /** anvil's dev key index of the keeper (0 deployer, 1 lender, 2 borrower, 3 user): its own nonces. */
 export const KEEPER_KEY_INDEX = 4;
@@ -83,7 +58,7 @@ export type LocalDeployment = {
     router: Address;
     quoter: Address;
     positionManager: Address;
-    pools: Record<Exclude<BasketSymbol, "USDT">, { pool: Address; fee: number }>;
+    pools: LocalPools;
   };
   accounts: { deployer: Address; lender: Address; borrower: Address; user: Address; keeper: Address };
   replay: { from: string; weightsBps: Record<BasketSymbol, number>; nextDay: number };
@@ -117,30 +92,7 @@ export async function deployDevnet(
     weightsBps: config.weightsBps,
     heartbeat: 2 * 86_400,
   });
-  const dex = await deployDex({ client: admin.wallet, wbnb: stack.tokens.WBNB });
-  const pools = {} as LocalDeployment["dex"]["pools"];
-  for (const symbol of BASKET) {
-    if (symbol === "USDT") continue;
-    const fee = FEE[symbol];
-    // The deployer provides $5M of full-range liquidity: half in the asset, half in USDT.
-    const amountA = parseEther((2_500_000 / prices[symbol]).toFixed(12));
-    const amountB = parseEther("2500000");
-    await acquireToken(admin, stack.tokens, stack.tokens[symbol], amountA);
-    await acquireToken(admin, stack.tokens, stack.tokens.USDT, amountB);
-    const pool = await createPoolWithLiquidity({
-      client: admin.wallet,
-      dex,
-      tokenA: stack.tokens[symbol],
-      tokenB: stack.tokens.USDT,
-      fee,
-      priceAInB: prices[symbol],
-      decimalsA: 18,
-      decimalsB: 18,
-      amountA,
-      amountB,
-    });
-    pools[symbol] = { pool, fee };
-  }
+  const { dex, pools } = await deployLocalDex(admin, stack, prices);
   const rebalancer = await wireRebalancer(admin, {
     fund: stack.fund,
     router: dex.router,
@@ -171,7 +123,7 @@ export async function deployDevnet(
       router: dex.router,
       quoter: dex.quoter,
       positionManager: dex.positionManager,
-      pools,
+      pools: { ...pools },
     },
     accounts: {
       deployer: admin.account.address,
@@ -182,47 +134,4 @@ export async function deployDevnet(
     },
     replay: { from: config.from, weightsBps: { ...config.weightsBps }, nextDay: 1 },
   };
-}
-
-/**
- * Deploys the fund's rebalancer with a route through each asset's devnet pool, makes it the fund's
- * rebalancer and `keeper` the fund's keeper (the deployer owns the fund on the devnet).
- */
-export async function wireRebalancer(
-  admin: DevClients,
-  p: { fund: Address; router: Address; tokens: Readonly<Record<BasketSymbol, Address>>; keeper: Address },
-): Promise<Address> {
-  const stableIndex = BASKET.indexOf("USDT");
-  const maxTradeValue = parseEther(String(ROUTE_MAX_TRADE_USD));
-  const routes = BASKET.flatMap((symbol, index) =>
-    symbol === "USDT"
-      ? []
-      : [
-          {
-            index,
-            route: {
-              sellPath: v3Path(p.tokens[symbol], FEE[symbol], p.tokens.USDT),
-              buyPath: v3Path(p.tokens.USDT, FEE[symbol], p.tokens[symbol]),
-              maxSlippageBps: ROUTE_SLIPPAGE_BPS,
-              maxTradeValue,
-            },
-          },
-        ],
-  );
-  const rebalancer = await deployRebalancer(admin, {
-    fund: p.fund,
-    router: p.router,
-    stableIndex,
-    owner: admin.account.address,
-    routes,
-  });
-  const hash = await admin.wallet.writeContract({
-    address: p.fund,
-    abi: blockEtfAbi,
-    functionName: "setKeeper",
-    args: [p.keeper],
-  });
-  const receipt = await admin.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new Error(`fund.setKeeper reverted (tx ${hash})`);
-  return rebalancer;
 }

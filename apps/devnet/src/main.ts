@@ -10,7 +10,15 @@ import {
   type RunningKeeper,
   startKeeper,
 } from "@blocketf/keeper";
-import { type Anvil, AnvilStartError, BASKET, devClients, rawRpc, startAnvil } from "@blocketf/testkit";
+import {
+  type Anvil,
+  AnvilStartError,
+  BASKET,
+  devClients,
+  rawRpc,
+  startAnvil,
+  wireRebalancer,
+} from "@blocketf/testkit";
 import { type DevnetConfig, HELP, parseArgs } from "./config.js";
 import {
   type DevnetPaths,
@@ -20,7 +28,6 @@ import {
   type LocalDeployment,
   REPO_ROOT,
   readDeployment,
-  wireRebalancer,
   writeDeployment,
 } from "./deployment.js";
 import { DevnetConfigError } from "./errors.js";
