@@ -62,6 +62,7 @@ export class Keeper {
   private consecutiveErrors = 0;
   private lastTick: TickReport | undefined;
   private lastError: string | undefined;
+  private lastSkip: string | undefined;
   private stopping = false;
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
@@ -183,7 +184,6 @@ export class Keeper {
   private observe(s: Snapshot, d: Decision, findings: readonly Finding[]): void {
     const m = this.metrics;
     if (d.action !== "sweep" && d.rule !== undefined) m.maxDeviation.set(d.rule.maxDeviationBps);
-    if (d.action === "rebalance") m.maxDeviation.set(d.rule.maxDeviationBps);
     m.idleExcess.set(d.action === "sweep" ? Number(formatEther(d.excessUsd)) : 0);
     for (const p of s.pools)
       m.poolDeviation.set({ asset: s.fund.assets[p.index]?.symbol ?? "" }, p.deviationBps);
@@ -197,7 +197,10 @@ export class Keeper {
 
   private skip(reason: string, detail: string, fields: Record<string, unknown> = {}) {
     this.metrics.decisions.inc({ action: "skip", reason });
-    this.log.info("skip", { decision: "skip", reason, detail, ...fields });
+    // The same skip tick after tick is one info line, then debug: a quiet fund does not flood the log.
+    const level = reason === this.lastSkip ? "debug" : "info";
+    this.lastSkip = reason;
+    this.log[level]("skip", { decision: "skip", reason, detail, ...fields });
     return { action: "skip" as const, reason };
   }
 
@@ -217,6 +220,7 @@ export class Keeper {
         retryInMs: blocked.until - Date.now(),
       });
     }
+    this.lastSkip = undefined;
     this.metrics.decisions.inc({ action: d.action, reason: "planned" });
     if (d.action === "rebalance") {
       this.log.info("plan", {
