@@ -16,6 +16,8 @@ export type DevnetConfig = {
   readonly days: number;
   /** Where `deployments/local.json` and `.devnet/` live (default: the repository root). */
   readonly dir: string | undefined;
+  /** Port of the keeper's /health and /metrics (0 = any free port); `undefined` = no keeper. */
+  readonly keeperPort: number | undefined;
 };
 
 export const DEFAULT_CONFIG: DevnetConfig = {
@@ -26,6 +28,7 @@ export const DEFAULT_CONFIG: DevnetConfig = {
   fresh: false,
   days: 0,
   dir: undefined,
+  keeperPort: 9464,
 };
 
 export const HELP = `npm start -- [options]   (one command: local chain, Venus, DEX, fund, market replay)
@@ -38,6 +41,8 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --days <n>               stop after n replayed days (default: run until Ctrl-C)
   --fresh                  ignore the saved state and deploy again
   --dir <path>             where deployments/local.json and .devnet/ go (default: the repo root)
+  --keeper-port <n>        the keeper's /health and /metrics port (default 9464; 0 = any free port)
+  --no-keeper              do not run the keeper (rebalances and sweeps then wait for you)
   --help                   this text`;
 
 function parseWeights(text: string): Record<BasketSymbol, number> {
@@ -114,6 +119,13 @@ export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
         if (value === undefined) throw new DevnetConfigError("--dir needs a path");
         config = { ...config, dir: value };
         i++;
+        break;
+      case "--keeper-port":
+        config = { ...config, keeperPort: positive(flag, value, true) };
+        i++;
+        break;
+      case "--no-keeper":
+        config = { ...config, keeperPort: undefined };
         break;
       case "--fresh":
         config = { ...config, fresh: true };

@@ -2,16 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  acquireToken,
-  BASKET,
   type BasketSymbol,
-  createPoolWithLiquidity,
   DEVNET_BLOCKS_PER_DAY,
   type DevClients,
-  deployDex,
+  deployLocalDex,
   deployLocalStack,
+  type LocalPools,
+  wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, parseEther } from "viem";
+import type { Address } from "viem";
 import type { DevnetConfig } from "./config.js";
 
 /** The repository root: the default home of `deployments/local.json` and `.devnet/`. */
@@ -31,14 +30,8 @@ export function devnetPaths(dir: string): DevnetPaths {
   };
 }
 
-/** PancakeSwap V3 fee tier of each asset's pool against USDT (data/pancakeswap_fee_reference.csv). */
-const FEE: Readonly<Record<Exclude<BasketSymbol, "USDT">, number>> = {
-  BTCB: 500,
-  ETH: 500,
-  WBNB: 100,
-  XRP: 2500,
-  SOL: 2500,
-};
+/** anvil's dev key index of the keeper (0 deployer, 1 lender, 2 borrower, 3 user): its own nonces. */
+export const KEEPER_KEY_INDEX = 4;
 
 export type LocalDeployment = {
   chainId: number;
@@ -49,6 +42,8 @@ export type LocalDeployment = {
   oracle: Address;
   venusLib: Address;
   rebalanceLib: Address;
+  /** The fund's BlockETFRebalancer (routes through `dex.pools`); its keeper is `accounts.keeper`. */
+  rebalancer: Address;
   tokens: Record<BasketSymbol, Address>;
   feeds: Record<BasketSymbol, Address>;
   venus: {
@@ -63,9 +58,9 @@ export type LocalDeployment = {
     router: Address;
     quoter: Address;
     positionManager: Address;
-    pools: Record<Exclude<BasketSymbol, "USDT">, { pool: Address; fee: number }>;
+    pools: LocalPools;
   };
-  accounts: { deployer: Address; lender: Address; borrower: Address; user: Address };
+  accounts: { deployer: Address; lender: Address; borrower: Address; user: Address; keeper: Address };
   replay: { from: string; weightsBps: Record<BasketSymbol, number>; nextDay: number };
 };
 
@@ -81,7 +76,13 @@ export function writeDeployment(paths: DevnetPaths, deployment: LocalDeployment)
 
 /** Deploys everything on a fresh chain at the first replayed day's prices. */
 export async function deployDevnet(
-  clients: { admin: DevClients; lender: DevClients; borrower: DevClients; user: DevClients },
+  clients: {
+    admin: DevClients;
+    lender: DevClients;
+    borrower: DevClients;
+    user: DevClients;
+    keeper: DevClients;
+  },
   config: DevnetConfig,
   prices: Readonly<Record<BasketSymbol, number>>,
 ): Promise<LocalDeployment> {
@@ -91,30 +92,13 @@ export async function deployDevnet(
     weightsBps: config.weightsBps,
     heartbeat: 2 * 86_400,
   });
-  const dex = await deployDex({ client: admin.wallet, wbnb: stack.tokens.WBNB });
-  const pools = {} as LocalDeployment["dex"]["pools"];
-  for (const symbol of BASKET) {
-    if (symbol === "USDT") continue;
-    const fee = FEE[symbol];
-    // The deployer provides $5M of full-range liquidity: half in the asset, half in USDT.
-    const amountA = parseEther((2_500_000 / prices[symbol]).toFixed(12));
-    const amountB = parseEther("2500000");
-    await acquireToken(admin, stack.tokens, stack.tokens[symbol], amountA);
-    await acquireToken(admin, stack.tokens, stack.tokens.USDT, amountB);
-    const pool = await createPoolWithLiquidity({
-      client: admin.wallet,
-      dex,
-      tokenA: stack.tokens[symbol],
-      tokenB: stack.tokens.USDT,
-      fee,
-      priceAInB: prices[symbol],
-      decimalsA: 18,
-      decimalsB: 18,
-      amountA,
-      amountB,
-    });
-    pools[symbol] = { pool, fee };
-  }
+  const { dex, pools } = await deployLocalDex(admin, stack, prices);
+  const rebalancer = await wireRebalancer(admin, {
+    fund: stack.fund,
+    router: dex.router,
+    tokens: stack.tokens,
+    keeper: clients.keeper.account.address,
+  });
   return {
     chainId: admin.chain.id,
     rpcUrl: admin.chain.rpcUrls.default.http[0] ?? "",
@@ -124,6 +108,7 @@ export async function deployDevnet(
     oracle: stack.fundStack.oracle,
     venusLib: stack.fundStack.venusLib,
     rebalanceLib: stack.fundStack.rebalanceLib,
+    rebalancer,
     tokens: { ...stack.tokens },
     feeds: { ...stack.feeds },
     venus: {
@@ -138,13 +123,14 @@ export async function deployDevnet(
       router: dex.router,
       quoter: dex.quoter,
       positionManager: dex.positionManager,
-      pools,
+      pools: { ...pools },
     },
     accounts: {
       deployer: admin.account.address,
       lender: clients.lender.account.address,
       borrower: clients.borrower.account.address,
       user: clients.user.account.address,
+      keeper: clients.keeper.account.address,
     },
     replay: { from: config.from, weightsBps: { ...config.weightsBps }, nextDay: 1 },
   };

@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), "blocketf-devnet-"));
 function run(args: readonly string[]) {
   return spawnSync(
     process.execPath,
-    ["--import", "tsx", main, ...args, "--dir", dir, "--seconds-per-day", "0"],
+    ["--import", "tsx", main, ...args, "--dir", dir, "--seconds-per-day", "0", "--keeper-port", "0"],
     {
       encoding: "utf8",
       timeout: 120_000,
@@ -44,6 +44,11 @@ describe("npm start (the devnet)", () => {
     ]);
     expect(Object.keys(deployment.tokens).sort()).toEqual(["BTCB", "ETH", "SOL", "USDT", "WBNB", "XRP"]);
     expect(deployment.dex.router).toMatch(/^0x/);
+    expect(deployment.rebalancer).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(deployment.accounts.keeper).toBe("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
+    // The keeper runs with the devnet: its /health is printed with the addresses, and it sweeps the seed.
+    expect(first.stdout).toMatch(/^ {2}keeper {4}health http:\/\/127\.0\.0\.1:\d+\/health/m);
+    expect(first.stdout).toMatch(/^keeper: sweep success in block \d+/m);
     expect(deployment.replay.nextDay).toBe(3);
 
     const second = run(["--port", String(await freePort()), "--days", "1", "--from", "2025-10-09"]);
@@ -51,9 +56,9 @@ describe("npm start (the devnet)", () => {
     expect(second.stdout).toMatch(/Resumed the saved devnet/);
     expect(second.stdout).not.toMatch(/Deploying/);
     expect(second.stdout).toMatch(/day 2025-10-12:/);
-    expect(JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8")).fund).toBe(
-      deployment.fund,
-    );
+    const resumed = JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8"));
+    expect(resumed.fund).toBe(deployment.fund);
+    expect(resumed.rebalancer).toBe(deployment.rebalancer);
   }, 180_000);
 
   test("error: bad config is one clear line and exit code 2", () => {

@@ -1,14 +1,30 @@
 // `npm start`: the local devnet. Starts anvil (from its npm package), deploys Venus's core pool and a V3
 // DEX from their published artifacts, the fund and its feeds (or reloads them from the saved state),
-// prints READY, then replays real daily prices until Ctrl-C.
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { type Anvil, AnvilStartError, BASKET, devClients, rawRpc, startAnvil } from "@blocketf/testkit";
+// prints READY, starts the keeper on the fund, then replays real daily prices until Ctrl-C.
+import { appendFileSync, existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  createLogger,
+  KeeperConfigError,
+  parseKeeperArgs,
+  type RunningKeeper,
+  startKeeper,
+} from "@blocketf/keeper";
+import {
+  type Anvil,
+  AnvilStartError,
+  BASKET,
+  devClients,
+  rawRpc,
+  startAnvil,
+  wireRebalancer,
+} from "@blocketf/testkit";
 import { type DevnetConfig, HELP, parseArgs } from "./config.js";
 import {
   type DevnetPaths,
   deployDevnet,
   devnetPaths,
+  KEEPER_KEY_INDEX,
   type LocalDeployment,
   REPO_ROOT,
   readDeployment,
@@ -49,7 +65,21 @@ async function start(
     const latest = await devClients(anvil.rpcUrl).publicClient.getBlock({ blockTag: "latest" });
     await rawRpc(anvil.rpcUrl, "evm_setTime", [Number(latest.timestamp) + 1]);
     log(`Resumed the saved devnet (${paths.stateFile}); replay continues at day ${saved.replay.nextDay}.`);
-    return { anvil, deployment: { ...saved, rpcUrl: anvil.rpcUrl } };
+    const deployment = { ...saved, rpcUrl: anvil.rpcUrl };
+    if (saved.rebalancer === undefined) {
+      // A chain saved before the keeper existed: give its fund a rebalancer and a keeper account.
+      const keeper = devClients(anvil.rpcUrl, KEEPER_KEY_INDEX).account.address;
+      deployment.rebalancer = await wireRebalancer(devClients(anvil.rpcUrl, 0), {
+        fund: saved.fund,
+        router: saved.dex.router,
+        tokens: saved.tokens,
+        keeper,
+      });
+      deployment.accounts = { ...saved.accounts, keeper };
+      writeDeployment(paths, deployment);
+      log(`Added the rebalancer ${deployment.rebalancer} to the saved fund.`);
+    }
+    return { anvil, deployment };
   }
   log(`Deploying Venus, the DEX and the fund on ${anvil.rpcUrl} …`);
   const prices = history.prices[0];
@@ -60,6 +90,7 @@ async function start(
       lender: devClients(anvil.rpcUrl, 1),
       borrower: devClients(anvil.rpcUrl, 2),
       user: devClients(anvil.rpcUrl, 3),
+      keeper: devClients(anvil.rpcUrl, KEEPER_KEY_INDEX),
     },
     config,
     prices,
@@ -68,7 +99,51 @@ async function start(
   return { anvil, deployment };
 }
 
-function printReady(d: LocalDeployment, paths: DevnetPaths, seconds: number): void {
+/**
+ * The keeper on the devnet's fund, in this process: its JSON-line log goes to `.devnet/keeper.log`, and
+ * each transaction it confirms (or fails) is also one line here.
+ */
+const keeperLog = (paths: DevnetPaths): string => join(dirname(paths.stateFile), "keeper.log");
+
+async function runKeeper(
+  config: DevnetConfig,
+  paths: DevnetPaths,
+  d: LocalDeployment,
+): Promise<RunningKeeper> {
+  const logFile = keeperLog(paths);
+  const keeperConfig = parseKeeperArgs(
+    [
+      "--devnet",
+      "--deployment",
+      paths.deploymentFile,
+      "--rpc",
+      d.rpcUrl,
+      "--port",
+      String(config.keeperPort ?? 0),
+      "--interval",
+      "1",
+    ],
+    { env: {} },
+  );
+  if (keeperConfig === "help") throw new KeeperConfigError("unexpected --help");
+  const write = (line: string): void => {
+    appendFileSync(logFile, line);
+    const entry = JSON.parse(line) as { msg?: string; action?: string; status?: string; block?: string };
+    if (entry.msg === "confirm") {
+      log(`keeper: ${entry.action} ${entry.status} in block ${entry.block ?? "?"} (details in ${logFile})`);
+    } else if (entry.msg === "simulate" && line.includes('"ok":false')) {
+      log(`keeper: ${entry.action} simulation failed (details in ${logFile})`);
+    }
+  };
+  return startKeeper(keeperConfig, { logger: createLogger(write) });
+}
+
+function printReady(
+  d: LocalDeployment,
+  paths: DevnetPaths,
+  seconds: number,
+  keeper: RunningKeeper | undefined,
+): void {
   log("");
   log(`  chain     ${d.rpcUrl} (chain id ${d.chainId})`);
   log(`  fund      ${d.fund}   lens ${d.lens}   factory ${d.factory}`);
@@ -77,7 +152,15 @@ function printReady(d: LocalDeployment, paths: DevnetPaths, seconds: number): vo
   log(
     `  dex       router ${d.dex.router}   quoter ${d.dex.quoter}   (Uniswap V3 bytecode, PancakeSwap V3 interfaces)`,
   );
-  log(`  accounts  deployer ${d.accounts.deployer}, user ${d.accounts.user} (anvil's dev keys)`);
+  log(`            rebalancer ${d.rebalancer} (routes through the dex pools)`);
+  log(
+    `  accounts  deployer ${d.accounts.deployer}, user ${d.accounts.user}, keeper ${d.accounts.keeper} (anvil's dev keys)`,
+  );
+  if (keeper !== undefined) {
+    log(`  keeper    health ${keeper.url}/health   metrics ${keeper.url}/metrics   log ${keeperLog(paths)}`);
+  } else {
+    log("  keeper    not running (--no-keeper)");
+  }
   log(`  written   ${paths.deploymentFile}`);
   log("");
   log(`READY ${d.rpcUrl} fund=${d.fund} in ${seconds.toFixed(1)} s`);
@@ -94,7 +177,8 @@ async function main(): Promise<void> {
   const paths = devnetPaths(config.dir ?? REPO_ROOT);
   const started = Date.now();
   const { anvil, deployment } = await start(config, paths, history);
-  printReady(deployment, paths, (Date.now() - started) / 1000);
+  const keeper = config.keeperPort === undefined ? undefined : await runKeeper(config, paths, deployment);
+  printReady(deployment, paths, (Date.now() - started) / 1000, keeper);
 
   // Ctrl-C finishes the day being replayed, then saves the chain (anvil writes its state as it exits).
   let stopRequested = false;
@@ -144,13 +228,18 @@ async function main(): Promise<void> {
     );
   }
   log("Stopping: saving the chain state …");
+  await keeper?.stop();
   await anvil.stop();
   writeDeployment(paths, deployment);
   log("Stopped.");
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DevnetConfigError || error instanceof AnvilStartError) {
+  if (
+    error instanceof DevnetConfigError ||
+    error instanceof AnvilStartError ||
+    error instanceof KeeperConfigError
+  ) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exit(2);
   }

@@ -1,7 +1,10 @@
 // Writes src/generated/*.ts from forge's artifacts in contracts/out: one `as const` ABI per contract,
 // plus bytecode and link references for the deployable ones, plus the union of every custom error.
 // Run after `forge build` (`npm run codegen`); the output is git-ignored and never edited.
+// The V3 pool, factory and router-state interfaces the keeper reads come from Uniswap's published
+// npm artifacts (PancakeSwap V3 declares the same functions; see `external` below).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,6 +31,21 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["IVToken.sol", "IVBep20", false],
   ["IVenusComptroller.sol", "IVenusComptroller", false],
   ["IAggregatorV3.sol", "IAggregatorV3", false],
+];
+
+/**
+ * Interfaces of other protocols, from their npm artifacts: [package, artifact path]. Only reads the keeper
+ * needs and PancakeSwap V3 shares: the pool's `slot0` (its sqrtPriceX96 and tick come first in both; the
+ * later `feeProtocol` is uint8 in Uniswap's and uint32 in PancakeSwap's), `token0`, `fee`; the factory's
+ * `getPool`; the router's `factory()`.
+ */
+const external: ReadonlyArray<readonly [string, string]> = [
+  ["@uniswap/v3-core", "artifacts/contracts/interfaces/IUniswapV3Pool.sol/IUniswapV3Pool.json"],
+  ["@uniswap/v3-core", "artifacts/contracts/interfaces/IUniswapV3Factory.sol/IUniswapV3Factory.json"],
+  [
+    "@uniswap/v3-periphery",
+    "artifacts/contracts/interfaces/IPeripheryImmutableState.sol/IPeripheryImmutableState.json",
+  ],
 ];
 
 interface AbiItem {
@@ -74,6 +92,19 @@ for (const [file, name, deployable] of contracts) {
   }
 }
 
+const require = createRequire(import.meta.url);
+for (const [pkg, path] of external) {
+  const artifact = JSON.parse(readFileSync(require.resolve(`${pkg}/${path}`), "utf8")) as {
+    contractName: string;
+    abi: AbiItem[];
+  };
+  const id = camel(artifact.contractName);
+  let body = `// Generated from ${pkg}/${path} by packages/abi/scripts/generate.ts. Do not edit.\n`;
+  body += `export const ${id}Abi = ${json(artifact.abi)} as const;\n`;
+  writeFileSync(join(genDir, `${id}.ts`), body);
+  index.push(`export * from "./${id}.js";`);
+}
+
 writeFileSync(
   join(genDir, "errors.ts"),
   `// Generated: every custom error of the exported contracts, for revert decoding. Do not edit.\nexport const blockEtfErrorsAbi = ${json([...errors.values()])} as const;\n`,
@@ -81,5 +112,5 @@ writeFileSync(
 index.push(`export * from "./errors.js";`);
 writeFileSync(join(genDir, "index.ts"), `${index.join("\n")}\n`);
 console.log(
-  `generated ${contracts.length} contracts and ${errors.size} errors into packages/abi/src/generated`,
+  `generated ${contracts.length} contracts, ${external.length} external interfaces and ${errors.size} errors into packages/abi/src/generated`,
 );

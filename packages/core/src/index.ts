@@ -12,6 +12,7 @@ export {
   weightsBpsDown,
   weightsBpsDownInto,
 } from "./rebalanceRule.js";
+export { MIN_SWEEP_BPS, type SweepExcessParameters, sweepExcess } from "./sweep.js";
 export {
   assertTargetWeights,
   type PlanRebalanceParameters,

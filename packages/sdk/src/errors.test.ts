@@ -5,8 +5,12 @@ import {
   decodeRevertData,
   FundPausedError,
   InsufficientFundsError,
+  RebalanceBoundError,
+  RebalanceNotNeededError,
+  RebalanceTooSoonError,
   SlippageError,
   StaleOracleError,
+  UnauthorizedError,
   UnknownRevertError,
   VenusUnavailableError,
 } from "./errors.js";
@@ -61,5 +65,45 @@ describe("decodeRevertData", () => {
 
   test("error: UnknownRevertError for foreign data", () => {
     expect(decodeRevertData("0xdeadbeef")).toBeInstanceOf(UnknownRevertError);
+  });
+});
+
+describe("decodeRevertData: rebalancer errors", () => {
+  const decode = (errorName: string, args?: readonly unknown[]) =>
+    decodeRevertData(encodeErrorResult({ abi: blockEtfErrorsAbi, errorName, args } as never));
+
+  test("error: RebalanceTooSoonError says when", () => {
+    const error = decode("StepTooSoon", [1_700_000_060n]);
+    expect(error).toBeInstanceOf(RebalanceTooSoonError);
+    expect(error.shortMessage).toBe(
+      "The next rebalance step may run at 1700000060 (step interval). Retry then.",
+    );
+  });
+
+  test("error: UnauthorizedError for NotKeeper, with when anyone may step", () => {
+    expect(decode("NotKeeper", [token, 0n])).toBeInstanceOf(UnauthorizedError);
+    expect(decode("NotKeeper", [token, 1_700_021_600n]).shortMessage).toMatch(
+      /anyone may trigger from 1700021600/,
+    );
+  });
+
+  test("error: RebalanceNotNeededError for the threshold and the cooldown", () => {
+    const below = decode("RebalanceNotNeeded", [120n, 500n, 0n]);
+    expect(below).toBeInstanceOf(RebalanceNotNeededError);
+    expect(below.shortMessage).toMatch(/120 bps, below the 500 bps threshold/);
+    expect(decode("RebalanceNotNeeded", [600n, 500n, 1_700_001_800n]).shortMessage).toMatch(/cooldown/);
+    expect(decode("NothingToRebalance")).toBeInstanceOf(RebalanceNotNeededError);
+  });
+
+  test("error: RebalanceBoundError for every bound the fund checks", () => {
+    for (const [name, args] of [
+      ["SwapFailed", [token, token, 1n, 2n]],
+      ["RebalanceLossTooHigh", [100n, 98n, 1n]],
+      ["RebalanceWeightWorse", [2n, 10n, 11n]],
+      ["RebalanceTradeTooLarge", [5n, 4n]],
+      ["RebalanceLiquidityShort", [1n, 10n, 5n]],
+    ] as const) {
+      expect(decode(name, args)).toBeInstanceOf(RebalanceBoundError);
+    }
   });
 });

@@ -52,6 +52,22 @@ export class InsufficientFundsError extends BlockEtfError {
 export class InvalidInputError extends BlockEtfError {
   override name = "InvalidInputError";
 }
+/** The rebalance rule does not hold now: no weight far enough from target, or the cooldown runs. */
+export class RebalanceNotNeededError extends BlockEtfError {
+  override name = "RebalanceNotNeededError";
+}
+/** A rebalance step may not run yet: the step interval, or the public delay for a non-keeper caller. */
+export class RebalanceTooSoonError extends BlockEtfError {
+  override name = "RebalanceTooSoonError";
+}
+/**
+ * A rebalance step broke one of the fund's bounds: a swap below its oracle minimum, a loss above the
+ * fund's maximum, a weight moved away from target, a trade larger than the over-weight value, or an asset
+ * Venus could not pay out.
+ */
+export class RebalanceBoundError extends BlockEtfError {
+  override name = "RebalanceBoundError";
+}
 /** A revert the SDK could not attribute to a BlockETF error. */
 export class UnknownRevertError extends BlockEtfError {
   override name = "UnknownRevertError";
@@ -129,6 +145,62 @@ export function toBlockEtfError(errorName: string, args: ErrorArgs, cause?: unkn
         `Token ${a[0]} delivered ${a[2]} instead of ${a[1]}: fee-on-transfer tokens are not supported.`,
         base,
       );
+    case "RebalanceNotNeeded":
+      return new RebalanceNotNeededError(
+        BigInt(a[0] ?? "0") >= BigInt(a[1] ?? "0")
+          ? `No rebalance now: the cooldown runs until ${a[2]}. Retry after it.`
+          : `No rebalance needed: the largest deviation is ${a[0]} bps, below the ${a[1]} bps threshold.`,
+        base,
+      );
+    case "NothingToRebalance":
+      return new RebalanceNotNeededError(
+        "The planned step trades nothing (no asset can be sold now). Check routes and Venus liquidity.",
+        base,
+      );
+    case "StepTooSoon":
+      return new RebalanceTooSoonError(
+        `The next rebalance step may run at ${a[0]} (step interval). Retry then.`,
+        base,
+      );
+    case "NotKeeper":
+      return new UnauthorizedError(
+        a[1] === "0"
+          ? `${a[0]} is not the fund's keeper and the rule is not due. Use the keeper's account, or poke() once the rule holds.`
+          : `${a[0]} is not the fund's keeper: anyone may trigger from ${a[1]} (public delay). Use the keeper's account or wait.`,
+        base,
+      );
+    case "SwapFailed":
+      return new RebalanceBoundError(
+        `Swapping ${a[2]} of ${a[0]} for ${a[1]} returned less than the oracle minimum ${a[3]}. The pool is off the oracle or too shallow: wait for arbitrage, or lower the route's maxTradeValue.`,
+        base,
+      );
+    case "RebalanceLossTooHigh":
+      return new RebalanceBoundError(
+        `The step would take the fund from ${a[0]} to ${a[1]} USD (D18), more than the ${a[2]} allowed. Lower maxTradeValue or wait for deeper pools.`,
+        base,
+      );
+    case "RebalanceWeightWorse":
+      return new RebalanceBoundError(
+        `The step would move asset ${a[0]} further from target (${a[1]} → ${a[2]}, D18). Check the routes and the pools' prices.`,
+        base,
+      );
+    case "RebalanceTradeTooLarge":
+      return new RebalanceBoundError(
+        `The step would trade ${a[0]} USD (D18), above the over-weight value ${a[1]}. The rebalancer's plan is wrong: report it.`,
+        base,
+      );
+    case "RebalanceLiquidityShort":
+      return new RebalanceBoundError(
+        `Asset ${a[0]} needs ${a[1]} but only ${a[2]} can be paid out now (Venus cash or pause). Retry when Venus has cash.`,
+        base,
+      );
+    case "InvalidRoute":
+      return new InvalidInputError(
+        `Route ${a[0]} is invalid: paths must run asset → stablecoin and back, slippage 1..1000 bps, maxTradeValue > 0.`,
+        base,
+      );
+    case "UnexpectedCallback":
+      return new UnauthorizedError(`${a[0]} may not call the rebalance callback.`, base);
     case "ZeroShares":
       return new InvalidInputError("The amounts are too small to mint or redeem a single share unit.", base);
     default:

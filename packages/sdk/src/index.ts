@@ -5,3 +5,4 @@ export * from "./deploy/fund.js";
 export * from "./errors.js";
 export * from "./networks/bsc.js";
 export * from "./reads.js";
+export * from "./rebalancer.js";

@@ -1,10 +1,13 @@
 import {
+  blockEtfAbi,
   blockEtfFactoryAbi,
   blockEtfFactoryBytecode,
   blockEtfFactoryLinkReferences,
   blockEtfLensAbi,
   blockEtfLensBytecode,
   blockEtfLensLinkReferences,
+  blockEtfRebalancerAbi,
+  blockEtfRebalancerBytecode,
   chainlinkOracleAbi,
   chainlinkOracleBytecode,
   linkBytecode,
@@ -13,7 +16,8 @@ import {
   venusLibAbi,
   venusLibBytecode,
 } from "@blocketf/abi";
-import { type Address, erc20Abi, type Hex, zeroHash } from "viem";
+import { type Address, erc20Abi, type Hex, isAddressEqual, zeroHash } from "viem";
+import type { Route } from "../rebalancer.js";
 import { confirm, type DeployClients, deploy } from "./clients.js";
 
 /** The fund's contracts shared by every fund on a chain. */
@@ -147,4 +151,70 @@ export async function createFund(
   });
   await confirm(clients, clients.wallet.writeContract(request), "factory.createFund");
   return result;
+}
+
+export type RebalancerSpec = {
+  fund: Address;
+  /** V3 SwapRouter (PancakeSwap V3 on BNB Chain). */
+  router: Address;
+  /** Index of the stablecoin sleeve in the fund. */
+  stableIndex: number;
+  /** Owner of the rebalancer (routes and delays). */
+  owner: Address;
+  /** Route of each non-stable asset by basket index. */
+  routes: ReadonlyArray<{ index: number; route: Route }>;
+  /** {s} Minimum time between steps; the contract's default (60 s) when omitted. */
+  stepInterval?: number;
+};
+
+/**
+ * Deploys the fund's BlockETFRebalancer, sets every route (the deployer must own it: pass
+ * `owner = clients.account.address`, or set routes later from the owner) and, when the deployer owns the
+ * fund, makes it the fund's rebalancer.
+ */
+export async function deployRebalancer(clients: DeployClients, spec: RebalancerSpec): Promise<Address> {
+  const rebalancer = await deploy(clients, {
+    abi: blockEtfRebalancerAbi,
+    bytecode: blockEtfRebalancerBytecode,
+    args: [spec.fund, spec.router, BigInt(spec.stableIndex), spec.owner],
+  });
+  const me = clients.account.address;
+  if (isAddressEqual(spec.owner, me)) {
+    for (const { index, route } of spec.routes) {
+      const { request } = await clients.publicClient.simulateContract({
+        account: clients.account,
+        address: rebalancer,
+        abi: blockEtfRebalancerAbi,
+        functionName: "setRoute",
+        args: [BigInt(index), route],
+      });
+      await confirm(clients, clients.wallet.writeContract(request), `rebalancer.setRoute(${index})`);
+    }
+    if (spec.stepInterval !== undefined) {
+      const { request } = await clients.publicClient.simulateContract({
+        account: clients.account,
+        address: rebalancer,
+        abi: blockEtfRebalancerAbi,
+        functionName: "setStepInterval",
+        args: [spec.stepInterval],
+      });
+      await confirm(clients, clients.wallet.writeContract(request), "rebalancer.setStepInterval");
+    }
+  }
+  const fundOwner = await clients.publicClient.readContract({
+    address: spec.fund,
+    abi: blockEtfAbi,
+    functionName: "owner",
+  });
+  if (isAddressEqual(fundOwner, me)) {
+    const { request } = await clients.publicClient.simulateContract({
+      account: clients.account,
+      address: spec.fund,
+      abi: blockEtfAbi,
+      functionName: "setRebalancer",
+      args: [rebalancer],
+    });
+    await confirm(clients, clients.wallet.writeContract(request), "fund.setRebalancer");
+  }
+  return rebalancer;
 }

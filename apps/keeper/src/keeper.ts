@@ -1,0 +1,525 @@
+import { blockEtfAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
+import { buildRebalance, buildSweep, decodeBlockEtfError } from "@blocketf/sdk";
+import {
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  formatEther,
+  type Hash,
+  http,
+  type PublicClient,
+  parseEventLogs,
+  type Transport,
+  type WalletClient,
+} from "viem";
+import { backoffDelay, sleep } from "./backoff.js";
+import { DEVNET_CHAIN_ID, type KeeperConfig, KeeperConfigError } from "./config.js";
+import { evaluateHealth, type Finding, healthStatus } from "./health.js";
+import { createLogger, type Logger } from "./log.js";
+import { createMetrics, type KeeperMetrics } from "./metrics.js";
+import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
+import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
+
+/**
+ * Gas limit from an estimate. anvil (and most nodes) estimate against the latest block; a Venus market
+ * that already accrued there skips its accrual when estimated but not when mined in a later block, and a
+ * V3 pool writes an oracle observation only in a new second, so an unpadded limit runs out of gas.
+ * Same margin as the e2e tests' `sendAs`.
+ */
+export const padGas = (estimate: bigint): bigint => (estimate * 13n) / 10n + 100_000n;
+
+/** The last tick, as /health reports it. */
+export type TickReport = {
+  readonly at: number;
+  readonly blockNumber: bigint;
+  readonly decision: { readonly action: Decision["action"]; readonly reason?: string };
+  readonly findings: readonly Finding[];
+};
+
+export type KeeperOptions = {
+  readonly logger?: Logger;
+  /** Replaces the HTTP transport (tests point it at a failing proxy). */
+  readonly transport?: Transport;
+};
+
+type Failure = { failures: number; until: number };
+
+/**
+ * fetch → plan → simulate → send → confirm, once per tick. Ticks are idempotent: everything is re-read
+ * from the chain, and right before sending the keeper re-reads the step clock and its nonces, so a step
+ * mined by a previous run (or still pending from it) is never sent again.
+ */
+export class Keeper {
+  readonly config: KeeperConfig;
+  readonly metrics: KeeperMetrics;
+  log: Logger;
+  private readonly transport: Transport;
+  private client: PublicClient<Transport, Chain> | undefined;
+  private wallet: WalletClient<Transport, Chain, KeeperConfig["account"]> | undefined;
+  private readonly cache: SnapshotCache = { pools: new Map() };
+  private readonly failures = new Map<string, Failure>();
+  private consecutiveErrors = 0;
+  private lastTick: TickReport | undefined;
+  private lastError: string | undefined;
+  private lastSkip: string | undefined;
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+  ticks = 0;
+
+  constructor(config: KeeperConfig, options: KeeperOptions = {}) {
+    this.config = config;
+    this.transport =
+      options.transport ?? http(config.rpcUrl, { retryCount: 2, retryDelay: 250, timeout: 15_000 });
+    this.log = (options.logger ?? createLogger(undefined, { level: config.logLevel })).child({
+      fund: config.fund,
+    });
+    this.metrics = createMetrics({ chain_id: "", fund: config.fund });
+  }
+
+  /** Connects: reads the chain id (retrying with backoff while the node is unreachable). */
+  async connect(): Promise<void> {
+    if (this.client !== undefined) return;
+    const probe = createPublicClient({ transport: this.transport });
+    let chainId: number | undefined;
+    for (let attempt = 1; chainId === undefined; attempt++) {
+      try {
+        chainId = await probe.getChainId();
+      } catch (error: unknown) {
+        if (this.stopping) throw error;
+        const delay = backoffDelay(attempt, { baseMs: 500, maxMs: 30_000 });
+        this.log.warn("connect", { decision: "retry", attempt, retryInMs: delay, error });
+        await sleep(delay, this.abort.signal);
+      }
+    }
+    if (this.config.devKey && chainId !== DEVNET_CHAIN_ID) {
+      throw new KeeperConfigError(
+        `--devnet uses anvil's public dev key, refused on chain ${chainId}: set KEEPER_PRIVATE_KEY`,
+      );
+    }
+    const chain = defineChain({
+      id: chainId,
+      name: `chain ${chainId}`,
+      nativeCurrency: { name: "BNB", symbol: "BNB", decimals: 18 },
+      rpcUrls: { default: { http: [this.config.rpcUrl] } },
+    });
+    this.client = createPublicClient({ chain, transport: this.transport, pollingInterval: 250 });
+    this.wallet = createWalletClient({ chain, transport: this.transport, account: this.config.account });
+    this.metrics.registry.setDefaultLabels({ chain_id: String(chainId), fund: this.config.fund });
+    this.log = this.log.child({ chainId });
+  }
+
+  /** One tick. Never throws for a chain or RPC failure: it logs, counts and backs off instead. */
+  async tick(): Promise<TickReport | undefined> {
+    const started = Date.now();
+    try {
+      await this.connect();
+      const report = await this.tickOnce();
+      this.consecutiveErrors = 0;
+      this.lastError = undefined;
+      this.lastTick = report;
+      this.ticks++;
+      this.metrics.ticks.inc({ outcome: "ok" });
+      this.metrics.lastTick.set(report.at / 1000);
+      return report;
+    } catch (error: unknown) {
+      if (error instanceof KeeperConfigError) throw error;
+      this.consecutiveErrors++;
+      const retryInMs = this.retryDelay();
+      this.lastError = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      this.metrics.ticks.inc({ outcome: "error" });
+      this.metrics.rpcErrors.inc();
+      this.log.error("tick-error", {
+        decision: "retry",
+        attempt: this.consecutiveErrors,
+        retryInMs,
+        error: decodeIfRevert(error),
+      });
+      return undefined;
+    } finally {
+      this.metrics.tickDuration.observe((Date.now() - started) / 1000);
+    }
+  }
+
+  /** {ms} Wait before the next tick: the interval, or the backoff while ticks fail. */
+  retryDelay(): number {
+    if (this.consecutiveErrors === 0) return this.config.intervalMs;
+    return Math.max(
+      Math.min(this.config.intervalMs, 1000),
+      backoffDelay(this.consecutiveErrors, { baseMs: 1000, maxMs: 60_000 }),
+    );
+  }
+
+  private async tickOnce(): Promise<TickReport> {
+    const client = this.requireClient();
+    const s = await fetchSnapshot(client, {
+      fund: this.config.fund,
+      lens: this.config.lens,
+      rebalancer: this.config.rebalancer,
+      keeper: this.config.account.address,
+      cache: this.cache,
+    });
+    const findings = evaluateHealth(s, {
+      poolDeviationBps: this.config.poolDeviationBps,
+      maxUtilizationBps: this.config.maxUtilizationBps,
+      minGasBalance: this.config.minGasBalance,
+      rebalancer: this.config.rebalancer,
+    });
+    for (const f of findings) {
+      if (f.kind === "pending-transaction") continue; // Reported by the skip below.
+      this.log.warn("health", { ...f, block: s.blockNumber });
+    }
+    const decision = planTick(s, { sweepMinUsd: this.config.sweepMinUsd });
+    this.observe(s, decision, findings);
+    const outcome = await this.act(s, decision);
+    return {
+      at: Date.now(),
+      blockNumber: s.blockNumber,
+      decision: outcome,
+      findings,
+    };
+  }
+
+  private observe(s: Snapshot, d: Decision, findings: readonly Finding[]): void {
+    const m = this.metrics;
+    if (d.action !== "sweep" && d.rule !== undefined) m.maxDeviation.set(d.rule.maxDeviationBps);
+    m.idleExcess.set(d.action === "sweep" ? Number(formatEther(d.excessUsd)) : 0);
+    for (const p of s.pools)
+      m.poolDeviation.set({ asset: s.fund.assets[p.index]?.symbol ?? "" }, p.deviationBps);
+    for (const [i, u] of s.utilizationBps.entries()) {
+      if (u !== undefined) m.utilization.set({ asset: s.fund.assets[i]?.symbol ?? "" }, u);
+    }
+    m.findings.set({ severity: "warning" }, findings.filter((f) => f.severity === "warning").length);
+    m.findings.set({ severity: "critical" }, findings.filter((f) => f.severity === "critical").length);
+    m.gasBalance.set(Number(formatEther(s.keeper.balance)));
+  }
+
+  private skip(reason: string, detail: string, fields: Record<string, unknown> = {}) {
+    this.metrics.decisions.inc({ action: "skip", reason });
+    // The same skip tick after tick is one info line, then debug: a quiet fund does not flood the log.
+    const level = reason === this.lastSkip ? "debug" : "info";
+    this.lastSkip = reason;
+    this.log[level]("skip", { decision: "skip", reason, detail, ...fields });
+    return { action: "skip" as const, reason };
+  }
+
+  private async act(s: Snapshot, d: Decision): Promise<TickReport["decision"]> {
+    const block = s.blockNumber;
+    if (d.action === "skip") {
+      return this.skip(d.reason, d.detail, {
+        block,
+        ...(d.rule === undefined ? {} : { maxDeviationBps: d.rule.maxDeviationBps }),
+        ...(d.retryAt === undefined ? {} : { retryAt: d.retryAt }),
+      });
+    }
+    const blocked = this.failures.get(d.action);
+    if (blocked !== undefined && Date.now() < blocked.until) {
+      return this.skip("failure-cooldown", `${d.action} failed ${blocked.failures} time(s); retrying later`, {
+        block,
+        retryInMs: blocked.until - Date.now(),
+      });
+    }
+    this.lastSkip = undefined;
+    this.metrics.decisions.inc({ action: d.action, reason: "planned" });
+    if (d.action === "rebalance") {
+      this.log.info("plan", {
+        decision: "plan",
+        action: "rebalance",
+        block,
+        maxDeviationBps: d.rule.maxDeviationBps,
+        triggerIndex: d.rule.triggerIndex,
+        currentWeightsBps: d.rule.currentWeightsBps,
+        sent: d.sent,
+        spend: d.spend,
+        continuing: d.continuing,
+      });
+      return this.rebalance(s);
+    }
+    this.log.info("plan", {
+      decision: "plan",
+      action: "sweep",
+      block,
+      excessUsd: formatEther(d.excessUsd),
+      assets: d.candidates.map((c) => ({
+        symbol: s.fund.assets[c.index]?.symbol,
+        amount: c.amount,
+        usd: formatEther(c.valueUsd),
+      })),
+    });
+    return this.sweep(s);
+  }
+
+  private async rebalance(s: Snapshot): Promise<TickReport["decision"]> {
+    const client = this.requireClient();
+    const account = this.config.account;
+    const tx = buildRebalance({ rebalancer: this.config.rebalancer });
+    let gas: bigint;
+    try {
+      const { result } = await client.simulateContract({
+        account,
+        address: this.config.rebalancer,
+        abi: blockEtfRebalancerAbi,
+        functionName: "rebalance",
+      });
+      gas = padGas(await client.estimateGas({ account, to: tx.to, data: tx.data }));
+      this.log.info("simulate", {
+        decision: "simulate",
+        action: "rebalance",
+        ok: true,
+        complete: result,
+        gas,
+      });
+    } catch (error: unknown) {
+      return this.failed("rebalance", "simulate", error);
+    }
+    if (this.config.dryRun) return this.dryRun("rebalance");
+    // Idempotency: nothing moved since the snapshot (no step mined by a previous run, nothing pending).
+    const rebalancerAt = { address: this.config.rebalancer, abi: blockEtfRebalancerAbi } as const;
+    const [lastStepAt, lastRebalanceAt, nonce, pending] = await Promise.all([
+      client.readContract({ ...rebalancerAt, functionName: "lastStepAt" }),
+      client.readContract({ address: this.config.fund, abi: blockEtfAbi, functionName: "lastRebalanceAt" }),
+      client.getTransactionCount({ address: account.address, blockTag: "latest" }),
+      client.getTransactionCount({ address: account.address, blockTag: "pending" }),
+    ]);
+    if (
+      lastStepAt !== s.rebalancer.lastStepAt ||
+      lastRebalanceAt !== s.rule.lastRebalanceAt ||
+      pending !== nonce ||
+      nonce !== s.keeper.nonceLatest
+    ) {
+      return this.skip(
+        "state-moved",
+        "a step or a transaction landed since the snapshot; re-planning next tick",
+        {
+          lastStepAt,
+          lastRebalanceAt,
+          nonce,
+          pending,
+        },
+      );
+    }
+    return this.send("rebalance", { to: tx.to, data: tx.data, gas, nonce }, (receipt) => {
+      const [step] = parseEventLogs({
+        abi: blockEtfRebalancerAbi,
+        eventName: "RebalanceStep",
+        logs: receipt.logs,
+      });
+      return { complete: step?.args.complete, sent: step?.args.sent, spend: step?.args.spend };
+    });
+  }
+
+  private async sweep(s: Snapshot): Promise<TickReport["decision"]> {
+    const client = this.requireClient();
+    const account = this.config.account;
+    const tx = buildSweep({ fund: this.config.fund });
+    let gas: bigint;
+    let estimate: bigint;
+    let suppliedUsd = 0n;
+    try {
+      const { result } = await client.simulateContract({
+        account,
+        address: this.config.fund,
+        abi: blockEtfAbi,
+        functionName: "sweep",
+      });
+      for (const [i, amount] of result.entries()) {
+        const a = s.fund.assets[i];
+        // D18{USD} = {tok} * D18{USD/tok} / {tok}
+        if (a !== undefined) suppliedUsd += (amount * a.price) / 10n ** BigInt(a.decimals);
+      }
+      estimate = await client.estimateGas({ account, to: tx.to, data: tx.data });
+      gas = padGas(estimate);
+    } catch (error: unknown) {
+      return this.failed("sweep", "simulate", error);
+    }
+    if (s.nativePriceUsd === undefined) {
+      return this.skip("no-native-price", "the oracle has no WBNB price, so the gas cannot be valued");
+    }
+    const cost = gasCostUsd(estimate, s.gasPrice, s.nativePriceUsd);
+    const worth = sweepWorthGas({ suppliedUsd, gasCostUsd: cost, maxGasBps: this.config.sweepMaxGasBps });
+    this.log.info("simulate", {
+      decision: "simulate",
+      action: "sweep",
+      ok: true,
+      suppliedUsd: formatEther(suppliedUsd),
+      gasCostUsd: formatEther(cost),
+      maxGasBps: this.config.sweepMaxGasBps,
+      worth,
+      gas,
+    });
+    if (!worth) {
+      return this.skip(
+        "gas-exceeds-value",
+        `gas ${formatEther(cost)} USD > ${this.config.sweepMaxGasBps} bps of ${formatEther(suppliedUsd)} USD supplied`,
+      );
+    }
+    if (this.config.dryRun) return this.dryRun("sweep");
+    const [nonce, pending] = await Promise.all([
+      client.getTransactionCount({ address: account.address, blockTag: "latest" }),
+      client.getTransactionCount({ address: account.address, blockTag: "pending" }),
+    ]);
+    if (pending !== nonce || nonce !== s.keeper.nonceLatest) {
+      return this.skip("state-moved", "a transaction landed since the snapshot; re-planning next tick", {
+        nonce,
+        pending,
+      });
+    }
+    return this.send("sweep", { to: tx.to, data: tx.data, gas, nonce }, (receipt) => ({
+      supplied: parseEventLogs({ abi: blockEtfAbi, eventName: "Supply", logs: receipt.logs }).map((l) => ({
+        index: l.args.index,
+        amount: l.args.amount,
+      })),
+    }));
+  }
+
+  private dryRun(action: string): TickReport["decision"] {
+    this.metrics.transactions.inc({ action, status: "dry_run" });
+    return this.skip("dry-run", `--dry-run: ${action} simulated, not sent`);
+  }
+
+  private async send(
+    action: "rebalance" | "sweep",
+    request: { to: `0x${string}`; data: `0x${string}`; gas: bigint; nonce: number },
+    summarise: (
+      receipt: Awaited<ReturnType<PublicClient["waitForTransactionReceipt"]>>,
+    ) => Record<string, unknown>,
+  ): Promise<TickReport["decision"]> {
+    const client = this.requireClient();
+    const wallet = this.requireWallet();
+    let hash: Hash;
+    try {
+      hash = await wallet.sendTransaction({ ...request, account: this.config.account, chain: wallet.chain });
+    } catch (error: unknown) {
+      return this.failed(action, "send", error);
+    }
+    this.log.info("send", { decision: "send", action, hash, nonce: request.nonce, gas: request.gas });
+    let receipt: Awaited<ReturnType<PublicClient["waitForTransactionReceipt"]>>;
+    try {
+      receipt = await client.waitForTransactionReceipt({ hash, timeout: this.config.receiptTimeoutMs });
+    } catch (error: unknown) {
+      // Left to the next ticks: they see the nonce pending and send nothing until it is mined or dropped.
+      this.metrics.transactions.inc({ action, status: "timeout" });
+      this.log.warn("confirm", { decision: "confirm", action, hash, status: "timeout", error });
+      return { action, reason: "timeout" };
+    }
+    const ok = receipt.status === "success";
+    this.metrics.transactions.inc({ action, status: ok ? "success" : "reverted" });
+    const fields = {
+      decision: "confirm",
+      action,
+      hash,
+      status: receipt.status,
+      block: receipt.blockNumber,
+      gasUsed: receipt.gasUsed,
+      gasLimit: request.gas,
+      ...(ok ? summarise(receipt) : {}),
+    };
+    if (ok) {
+      this.failures.delete(action);
+      this.log.info("confirm", fields);
+      return { action, reason: "confirmed" };
+    }
+    this.backOff(action);
+    this.log.error("confirm", fields);
+    return { action, reason: "reverted" };
+  }
+
+  private failed(action: "rebalance" | "sweep", stage: "simulate" | "send", error: unknown) {
+    const typed = decodeBlockEtfError(error);
+    const retryInMs = this.backOff(action);
+    this.metrics.transactions.inc({
+      action,
+      status: stage === "simulate" ? "simulate_failed" : "send_failed",
+    });
+    this.log.warn(stage, {
+      decision: stage,
+      action,
+      ok: false,
+      error: typed,
+      errorName: typed.errorName,
+      retryInMs,
+    });
+    return { action, reason: `${stage}-failed` };
+  }
+
+  /** Starts (or lengthens) the failure cooldown of an action; returns it in ms. */
+  private backOff(action: string): number {
+    const previous = this.failures.get(action);
+    const failures = (previous?.failures ?? 0) + 1;
+    const wait = this.config.failureCooldownMs * 2 ** Math.min(failures - 1, 4);
+    this.failures.set(action, { failures, until: Date.now() + wait });
+    return wait;
+  }
+
+  /** The /health body and HTTP status. */
+  health(now = Date.now()) {
+    const findings = this.lastTick?.findings ?? [];
+    const { status, httpStatus, stale } = healthStatus({
+      now,
+      lastTickAt: this.lastTick?.at,
+      staleAfterMs: this.config.staleAfterMs,
+      findings,
+    });
+    return {
+      httpStatus,
+      body: {
+        status,
+        stale,
+        keeper: this.config.account.address,
+        fund: this.config.fund,
+        dryRun: this.config.dryRun,
+        ticks: this.ticks,
+        lastTickAt: this.lastTick === undefined ? null : new Date(this.lastTick.at).toISOString(),
+        lastTickAgeSeconds: this.lastTick === undefined ? null : (now - this.lastTick.at) / 1000,
+        lastTickBlock: this.lastTick?.blockNumber.toString() ?? null,
+        lastDecision: this.lastTick?.decision ?? null,
+        consecutiveErrors: this.consecutiveErrors,
+        lastError: this.lastError ?? null,
+        findings,
+      },
+    };
+  }
+
+  /** Ticks until `stop()`; resolves when the last tick has finished. */
+  run(): Promise<void> {
+    if (this.running !== undefined) return this.running;
+    this.running = (async () => {
+      this.log.info("start", {
+        decision: "start",
+        keeper: this.config.account.address,
+        dryRun: this.config.dryRun,
+      });
+      while (!this.stopping) {
+        await this.tick();
+        if (this.stopping) break;
+        await sleep(this.retryDelay(), this.abort.signal);
+      }
+      this.log.info("stop", { decision: "stop", ticks: this.ticks });
+    })();
+    return this.running;
+  }
+
+  /** Stops after the tick in progress (a transaction sent is still confirmed). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.abort.abort();
+    await this.running;
+  }
+
+  private requireClient(): PublicClient<Transport, Chain> {
+    if (this.client === undefined) throw new Error("keeper not connected");
+    return this.client;
+  }
+
+  private requireWallet(): WalletClient<Transport, Chain, KeeperConfig["account"]> {
+    if (this.wallet === undefined) throw new Error("keeper not connected");
+    return this.wallet;
+  }
+}
+
+/** A revert becomes its typed error; anything else (transport, timeout) is logged as it is. */
+function decodeIfRevert(error: unknown): unknown {
+  const typed = decodeBlockEtfError(error);
+  return typed.name === "UnknownRevertError" ? error : typed;
+}

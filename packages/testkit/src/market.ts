@@ -1,0 +1,114 @@
+import { blockEtfAbi } from "@blocketf/abi";
+import { deployRebalancer, v3Path } from "@blocketf/sdk";
+import { type Address, parseEther } from "viem";
+import type { DevClients } from "./chain.js";
+import { createPoolWithLiquidity, type Dex, deployDex } from "./dex/deployDex.js";
+import { acquireToken, BASKET, type BasketSymbol, type LocalStack } from "./stack.js";
+
+export type PooledSymbol = Exclude<BasketSymbol, "USDT">;
+
+/** PancakeSwap V3 fee tier of each asset's pool against USDT (data/pancakeswap_fee_reference.csv). */
+export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = {
+  BTCB: 500,
+  ETH: 500,
+  WBNB: 100,
+  XRP: 2500,
+  SOL: 2500,
+};
+
+/** {USD} Value of each local pool: full range, half in the asset, half in USDT. */
+export const POOL_TVL_USD = 5_000_000;
+
+/**
+ * The local rebalancer's routes: one hop through each asset's pool, 1 % slippage bound per swap (pool fee
+ * included), at most 0.1 % of the pool's value per step. Sized from the pool, not guessed: a trade of `x`
+ * in a full-range pool holding `R` of each side moves the price by about `x / R`, so $5,000 against $2.5M
+ * costs ~0.2 % plus the fee (≤ 0.25 %) per swap — inside the 1 % swap bound, and a sell plus a buy stay
+ * under the fund's 1 % loss bound. (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
+ */
+export const ROUTE_SLIPPAGE_BPS = 100;
+export const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
+
+export type LocalPools = Readonly<Record<PooledSymbol, { readonly pool: Address; readonly fee: number }>>;
+
+/** Deploys the V3 DEX and one $5M full-range USDT pool per asset at `pricesUsd` (the admin mints the liquidity). */
+export async function deployLocalDex(
+  admin: DevClients,
+  stack: Pick<LocalStack, "tokens">,
+  pricesUsd: Readonly<Record<BasketSymbol, number>>,
+): Promise<{ dex: Dex; pools: LocalPools }> {
+  const dex = await deployDex({ client: admin.wallet, wbnb: stack.tokens.WBNB });
+  const pools = {} as Record<PooledSymbol, { pool: Address; fee: number }>;
+  for (const symbol of BASKET) {
+    if (symbol === "USDT") continue;
+    const fee = POOL_FEE[symbol];
+    const half = POOL_TVL_USD / 2;
+    const amountA = parseEther((half / pricesUsd[symbol]).toFixed(12));
+    const amountB = parseEther(String(half));
+    await acquireToken(admin, stack.tokens, stack.tokens[symbol], amountA);
+    await acquireToken(admin, stack.tokens, stack.tokens.USDT, amountB);
+    const pool = await createPoolWithLiquidity({
+      client: admin.wallet,
+      dex,
+      tokenA: stack.tokens[symbol],
+      tokenB: stack.tokens.USDT,
+      fee,
+      priceAInB: pricesUsd[symbol],
+      decimalsA: 18,
+      decimalsB: 18,
+      amountA,
+      amountB,
+    });
+    pools[symbol] = { pool, fee };
+  }
+  return { dex, pools };
+}
+
+/**
+ * Deploys the fund's rebalancer with a route through each asset's local pool, makes it the fund's
+ * rebalancer and `keeper` the fund's keeper (the admin owns the fund on local stacks).
+ */
+export async function wireRebalancer(
+  admin: DevClients,
+  p: {
+    fund: Address;
+    router: Address;
+    tokens: Readonly<Record<BasketSymbol, Address>>;
+    keeper: Address;
+    stepInterval?: number;
+  },
+): Promise<Address> {
+  const maxTradeValue = parseEther(String(ROUTE_MAX_TRADE_USD));
+  const routes = BASKET.flatMap((symbol, index) =>
+    symbol === "USDT"
+      ? []
+      : [
+          {
+            index,
+            route: {
+              sellPath: v3Path(p.tokens[symbol], POOL_FEE[symbol], p.tokens.USDT),
+              buyPath: v3Path(p.tokens.USDT, POOL_FEE[symbol], p.tokens[symbol]),
+              maxSlippageBps: ROUTE_SLIPPAGE_BPS,
+              maxTradeValue,
+            },
+          },
+        ],
+  );
+  const rebalancer = await deployRebalancer(admin, {
+    fund: p.fund,
+    router: p.router,
+    stableIndex: BASKET.indexOf("USDT"),
+    owner: admin.account.address,
+    routes,
+    ...(p.stepInterval === undefined ? {} : { stepInterval: p.stepInterval }),
+  });
+  const hash = await admin.wallet.writeContract({
+    address: p.fund,
+    abi: blockEtfAbi,
+    functionName: "setKeeper",
+    args: [p.keeper],
+  });
+  const receipt = await admin.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`fund.setKeeper reverted (tx ${hash})`);
+  return rebalancer;
+}
