@@ -36,8 +36,21 @@ describe("planTick", () => {
 
   test("behavior: a bounded rebalance under way is continuing", () => {
     const s = shocked();
-    const d = planTick({ ...s, rebalancer: { ...s.rebalancer, dueSince: 100n, lastStepAt: 100n } }, options);
+    const d = planTick({ ...s, rule: { ...s.rule, inProgress: true } }, options);
     expect(d.action === "rebalance" && d.continuing).toBe(true);
+  });
+
+  test("behavior: a rebalance in progress goes on below the threshold and inside the cooldown", () => {
+    const s = shocked();
+    const d = planTick(
+      {
+        ...s,
+        rule: { ...s.rule, inProgress: true, thresholdBps: 5_000, lastRebalanceAt: s.timestamp },
+      },
+      options,
+    );
+    expect(d.action).toBe("rebalance");
+    if (d.action === "rebalance") expect(d.rule.needsRebalance).toBe(false);
   });
 
   test("behavior: the step interval runs → skip until nextStepAt", () => {

@@ -84,7 +84,8 @@ export function sweepCandidates(s: Snapshot): SweepCandidate[] {
 
 /**
  * One tick's decision, from the chain's state only (no clock, no I/O): a rebalance step when the rule
- * holds and the rebalancer lets this account step, else a sweep when the idle excess is worth the minimum,
+ * holds (or the fund has a bounded rebalance in progress, which goes on to target) and the rebalancer
+ * lets this account step, else a sweep when the idle excess is worth the minimum,
  * else a skip with its reason. A rebalance comes first: it withdraws what it sells and re-supplies what
  * it buys, so a sweep before it would only churn.
  */
@@ -108,7 +109,7 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
     };
   }
   const rule = ruleOf(s);
-  if (rule.needsRebalance) {
+  if (rule.needsRebalance || s.rule.inProgress) {
     const r = s.rebalancer;
     if (!r.canRebalance.allowed) {
       if (r.canRebalance.nextStepAt > s.timestamp) {
@@ -143,7 +144,7 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
       rule,
       sent: r.preview.sent,
       spend: r.preview.spend,
-      continuing: r.dueSince !== 0n && r.lastStepAt >= r.dueSince,
+      continuing: s.rule.inProgress,
     };
   }
   const candidates = sweepCandidates(s);

@@ -31,6 +31,11 @@ export type Snapshot = {
     readonly cooldownSeconds: number;
     /** {s} Last completed rebalance; 0 = never. */
     readonly lastRebalanceAt: bigint;
+    /**
+     * The fund's `rebalancing()`: a bounded rebalance is under way (a step did not bring every weight
+     * within a tenth of the threshold), so further steps need neither the threshold nor the cooldown.
+     */
+    readonly inProgress: boolean;
   };
   /** The fund's `rebalancer()` and `keeper()`, to check against the configuration. */
   readonly roles: { readonly rebalancer: Address; readonly keeper: Address };
@@ -102,6 +107,7 @@ export async function fetchSnapshot(
     thresholdBps,
     cooldown,
     lastRebalanceAt,
+    inProgress,
     rolesRebalancer,
     rolesKeeper,
     wbnb,
@@ -112,6 +118,7 @@ export async function fetchSnapshot(
     readContract(c, { ...fundAt, functionName: "rebalanceThresholdBps" }),
     readContract(c, { ...fundAt, functionName: "rebalanceCooldown" }),
     readContract(c, { ...fundAt, functionName: "lastRebalanceAt" }),
+    readContract(c, { ...fundAt, functionName: "rebalancing" }),
     readContract(c, { ...fundAt, functionName: "rebalancer" }),
     readContract(c, { ...fundAt, functionName: "keeper" }),
     readContract(c, { ...fundAt, functionName: "WBNB" }),
@@ -201,7 +208,7 @@ export async function fetchSnapshot(
     timestamp: block.timestamp,
     fund,
     status,
-    rule: { thresholdBps: thresholdBps, cooldownSeconds: cooldown, lastRebalanceAt },
+    rule: { thresholdBps: thresholdBps, cooldownSeconds: cooldown, lastRebalanceAt, inProgress },
     roles: { rebalancer: rolesRebalancer, keeper: rolesKeeper },
     rebalancer,
     utilizationBps,

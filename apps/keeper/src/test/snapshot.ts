@@ -83,7 +83,7 @@ export function snapshot(values: readonly [bigint, bigint, bigint] = [50_000n, 3
         triggerIndex: -1n,
       },
     },
-    rule: { thresholdBps: 500, cooldownSeconds: 1800, lastRebalanceAt: 0n },
+    rule: { thresholdBps: 500, cooldownSeconds: 1800, lastRebalanceAt: 0n, inProgress: false },
     roles: { rebalancer: REBALANCER, keeper: KEEPER },
     rebalancer: {
       rebalancer: REBALANCER,
