@@ -1,0 +1,264 @@
+// Rebalancing on the real parts: Venus's own core pool and a real Uniswap V3 DEX (PancakeSwap fee tiers)
+// from their published artifacts on anvil, the fund and its BlockETFRebalancer with the devnet's routes.
+// Measures what a rebalance really costs against the pools' fees, and what a sandwich can do to it.
+import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi, replayPriceFeedAbi } from "@blocketf/abi";
+import { decodeBlockEtfError, RebalanceBoundError } from "@blocketf/sdk";
+import {
+  type Anvil,
+  acquireToken,
+  BASKET,
+  type BasketSymbol,
+  type DevClients,
+  deployLocalDex,
+  deployLocalStack,
+  devClients,
+  type LocalPools,
+  type LocalStack,
+  moveTowardsPrice,
+  NATIVE_BNB,
+  POOL_FEE,
+  type PooledSymbol,
+  ROUTE_SLIPPAGE_BPS,
+  startAnvil,
+  toFeedAnswer,
+  venusArtifacts,
+  venusPriceMantissa,
+  wireRebalancer,
+} from "@blocketf/testkit";
+import { type Address, encodeFunctionData, type Hex, parseEventLogs, type TransactionReceipt } from "viem";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+
+const PRICES: Record<BasketSymbol, number> = {
+  BTCB: 100_000,
+  ETH: 4_000,
+  WBNB: 700,
+  XRP: 2.5,
+  SOL: 200,
+  USDT: 1,
+};
+
+let anvil: Anvil;
+let admin: DevClients;
+let keeper: DevClients;
+let attacker: DevClients;
+let stack: LocalStack;
+let pools: LocalPools;
+let router: Address;
+let rebalancer: Address;
+let snapshot: Hex;
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  admin = devClients(anvil.rpcUrl, 0);
+  keeper = devClients(anvil.rpcUrl, 4);
+  attacker = devClients(anvil.rpcUrl, 5);
+  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
+    pricesUsd: PRICES,
+    heartbeat: 2 * 86_400,
+  });
+  const local = await deployLocalDex(admin, stack, PRICES);
+  pools = local.pools;
+  router = local.dex.router;
+  rebalancer = await wireRebalancer(admin, {
+    fund: stack.fund,
+    router,
+    tokens: stack.tokens,
+    keeper: keeper.account.address,
+    stepInterval: 0,
+  });
+  await send(admin, { address: stack.fund, abi: blockEtfAbi, functionName: "sweep" });
+  snapshot = await admin.test.snapshot();
+}, 120_000);
+
+beforeEach(async () => {
+  await admin.test.revert({ id: snapshot });
+  snapshot = await admin.test.snapshot();
+});
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+/** Sends with a padded gas limit (anvil estimates against the latest block; Venus accrues when mined). */
+async function send(
+  who: DevClients,
+  request: Parameters<DevClients["wallet"]["writeContract"]>[0],
+): Promise<TransactionReceipt> {
+  const estimate = await who.publicClient.estimateContractGas({
+    ...request,
+    account: who.account,
+  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
+  const hash = await who.wallet.writeContract({ ...request, gas: (estimate * 13n) / 10n + 100_000n });
+  return who.publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** The oracle side of a market move: the fund's feed and Venus's oracle. */
+async function moveOracle(symbol: PooledSymbol, priceUsd: number): Promise<void> {
+  PRICES[symbol] = priceUsd;
+  await send(admin, {
+    address: stack.feeds[symbol],
+    abi: replayPriceFeedAbi,
+    functionName: "setAnswer",
+    args: [toFeedAnswer(priceUsd)],
+  });
+  await send(admin, {
+    address: stack.venus.oracle,
+    abi: venusArtifacts.simplePriceOracleAbi,
+    functionName: "setDirectPrice",
+    args: [symbol === "WBNB" ? NATIVE_BNB : stack.tokens[symbol], venusPriceMantissa(priceUsd, 18)],
+  });
+}
+
+/** Moves `symbol`'s pool to `priceUsd` (an arbitrageur, or an attacker pushing it off the oracle). */
+async function movePool(who: DevClients, symbol: PooledSymbol, priceUsd: number): Promise<void> {
+  await moveTowardsPrice({
+    client: who.wallet,
+    dex: { router },
+    pool: pools[symbol].pool,
+    tokenA: stack.tokens[symbol],
+    priceAInB: priceUsd,
+    decimalsA: 18,
+    decimalsB: 18,
+    toleranceBps: 2,
+    maxSwaps: 6,
+    ensureBalance: (token, amount) => acquireToken(who, stack.tokens, token, amount),
+  });
+}
+
+/** Per asset: idle and vShares, the fund's own accounting. */
+async function assets(): Promise<Array<readonly [bigint, bigint]>> {
+  const list = await admin.publicClient.readContract({
+    address: stack.fund,
+    abi: blockEtfAbi,
+    functionName: "assets",
+  });
+  return list.map((a) => [a.idle, a.vShares] as const);
+}
+
+async function maxDeviationBps(): Promise<bigint> {
+  const s = await admin.publicClient.readContract({
+    address: stack.fundStack.lens,
+    abi: blockEtfLensAbi,
+    functionName: "rebalanceStatus",
+    args: [stack.fund],
+  });
+  return s.maxDeviationBps;
+}
+
+/** One step from the keeper's account; the receipt and the fund's Rebalance event. */
+async function step() {
+  const receipt = await send(keeper, {
+    address: rebalancer,
+    abi: blockEtfRebalancerAbi,
+    functionName: "rebalance",
+  });
+  const [fundEvent] = parseEventLogs({ abi: blockEtfAbi, eventName: "Rebalance", logs: receipt.logs });
+  const [stepEvent] = parseEventLogs({
+    abi: blockEtfRebalancerAbi,
+    eventName: "RebalanceStep",
+    logs: receipt.logs,
+  });
+  return { receipt, fundEvent, stepEvent };
+}
+
+/** D18{USD} of `amount` raw units of basket asset `i` (every devnet token has 18 decimals). */
+function usd(i: number, amount: bigint): bigint {
+  const symbol = BASKET[i] as BasketSymbol;
+  return (amount * BigInt(Math.round(PRICES[symbol] * 1e8))) / 100_000_000n;
+}
+
+describe("rebalancing on the real Venus and a real V3 DEX", () => {
+  test("behavior: a price shock is rebalanced to target in bounded steps; realised cost vs pool fees", async () => {
+    await moveOracle("BTCB", 140_000);
+    await movePool(admin, "BTCB", 140_000);
+    expect(await maxDeviationBps()).toBeGreaterThanOrEqual(500n);
+
+    let volume = 0n; // D18{USD} through the pools: sells + buys
+    let feesPaid = 0n; // D18{USD} the pools' fee tiers on that volume
+    let lost = 0n; // D18{USD} value the fund lost, at each step's oracle prices
+    let steps = 0;
+    let gas = 0n;
+    for (let complete = false; !complete; ) {
+      const { receipt, fundEvent, stepEvent } = await step();
+      expect(receipt.status).toBe("success");
+      if (fundEvent === undefined || stepEvent === undefined) throw new Error("missing events");
+      complete = stepEvent.args.complete;
+      steps++;
+      gas += receipt.gasUsed;
+      lost += fundEvent.args.valueBefore - fundEvent.args.valueAfter;
+      stepEvent.args.sent.forEach((amount, i) => {
+        const symbol = BASKET[i] as BasketSymbol;
+        if (symbol === "USDT" || amount === 0n) return;
+        volume += usd(i, amount);
+        feesPaid += (usd(i, amount) * BigInt(POOL_FEE[symbol])) / 1_000_000n;
+      });
+      stepEvent.args.spend.forEach((amount, i) => {
+        const symbol = BASKET[i] as BasketSymbol;
+        if (symbol === "USDT" || amount === 0n) return;
+        volume += amount; // USDT, $1
+        feesPaid += (amount * BigInt(POOL_FEE[symbol])) / 1_000_000n;
+      });
+      // Arbitrageurs put the pools back on the oracle between steps, as on mainnet.
+      for (const symbol of BASKET) if (symbol !== "USDT") await movePool(admin, symbol, PRICES[symbol]);
+      expect(steps).toBeLessThan(20);
+    }
+    expect(await maxDeviationBps()).toBeLessThanOrEqual(50n);
+    const costBps = Number((lost * 1_000_000n) / volume) / 100;
+    const feeBps = Number((feesPaid * 1_000_000n) / volume) / 100;
+    console.log(
+      `rebalance after BTC +40 %: ${steps} steps, ${gas} gas, volume $${Number(volume / 10n ** 16n) / 100}, ` +
+        `value lost $${Number(lost / 10n ** 16n) / 100} = ${costBps} bps of volume; pool fees ${feeBps} bps ` +
+        `(the rest is price impact in the $5M full-range pools)`,
+    );
+    // Fees are a floor; impact of $5,000 steps in $2.5M-a-side pools adds ~20 bps per swap at most.
+    expect(costBps).toBeGreaterThanOrEqual(feeBps * 0.9);
+    expect(costBps).toBeLessThan(feeBps + 40);
+  }, 120_000);
+
+  test("behavior: a sandwich beyond the slippage bound makes the step revert SwapFailed; nothing moves", async () => {
+    await moveOracle("BTCB", 140_000);
+    await movePool(admin, "BTCB", 140_000);
+    // Front-run: the attacker dumps BTC so the pool pays 3 % less than the oracle for the fund's BTC.
+    await movePool(attacker, "BTCB", 140_000 * 0.97);
+    const request = {
+      account: keeper.account,
+      to: rebalancer,
+      data: encodeFunctionData({ abi: blockEtfRebalancerAbi, functionName: "rebalance" }),
+    } as const;
+    const error = await keeper.publicClient.call(request).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const decoded = decodeBlockEtfError(error);
+    expect(decoded).toBeInstanceOf(RebalanceBoundError);
+    expect(decoded.errorName).toBe("SwapFailed");
+    // Sent anyway (a keeper that skipped its simulation): it reverts on-chain and the fund is untouched.
+    const assetsBefore = await assets();
+    const hash = await keeper.wallet.sendTransaction({
+      ...request,
+      gas: 6_000_000n,
+      chain: keeper.wallet.chain,
+    });
+    const receipt = await keeper.publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe("reverted");
+    expect(await assets()).toEqual(assetsBefore);
+  }, 60_000);
+
+  test("behavior: a sandwich within the slippage bound costs the fund at most its loss bound", async () => {
+    await moveOracle("BTCB", 140_000);
+    await movePool(admin, "BTCB", 140_000);
+    // Front-run by 0.5 %, inside the 1 % per-swap bound.
+    await movePool(attacker, "BTCB", 140_000 * 0.995);
+    const { receipt, fundEvent } = await step();
+    expect(receipt.status).toBe("success");
+    if (fundEvent === undefined) throw new Error("missing Rebalance event");
+    const { valueBefore, valueAfter, tradedValue } = fundEvent.args;
+    // The fund's own check: loss <= 1 % of what it sent. The swap bound also holds per swap.
+    expect(valueBefore - valueAfter).toBeLessThanOrEqual(tradedValue / 100n);
+    const lossBps = Number(((valueBefore - valueAfter) * 1_000_000n) / tradedValue) / 100;
+    console.log(
+      `sandwiched step (pool pushed 0.5 %): lost ${lossBps} bps of the $${Number(tradedValue / 10n ** 16n) / 100} sent ` +
+        `(bound: ${ROUTE_SLIPPAGE_BPS} bps per swap, 100 bps of value sent)`,
+    );
+  }, 60_000);
+});
