@@ -1,11 +1,10 @@
 // Rebalancing on the real parts: Venus's own core pool and a real Uniswap V3 DEX (PancakeSwap fee tiers)
 // from their published artifacts on anvil, the fund and its BlockETFRebalancer with the devnet's routes.
 // Measures what a rebalance really costs against the pools' fees, and what a sandwich can do to it.
-import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi, replayPriceFeedAbi } from "@blocketf/abi";
+import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
 import { decodeBlockEtfError, RebalanceBoundError } from "@blocketf/sdk";
 import {
   type Anvil,
-  acquireToken,
   BASKET,
   type BasketSymbol,
   type DevClients,
@@ -14,18 +13,16 @@ import {
   devClients,
   type LocalPools,
   type LocalStack,
-  moveTowardsPrice,
-  NATIVE_BNB,
+  moveOracles,
+  movePool,
   POOL_FEE,
   type PooledSymbol,
   ROUTE_SLIPPAGE_BPS,
+  sendPadded,
   startAnvil,
-  toFeedAnswer,
-  venusArtifacts,
-  venusPriceMantissa,
   wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, encodeFunctionData, type Hex, parseEventLogs, type TransactionReceipt } from "viem";
+import { type Address, encodeFunctionData, type Hex, parseEventLogs } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 const PRICES: Record<BasketSymbol, number> = {
@@ -79,50 +76,15 @@ afterAll(async () => {
   await anvil?.stop();
 });
 
-/** Sends with a padded gas limit (anvil estimates against the latest block; Venus accrues when mined). */
-async function send(
-  who: DevClients,
-  request: Parameters<DevClients["wallet"]["writeContract"]>[0],
-): Promise<TransactionReceipt> {
-  const estimate = await who.publicClient.estimateContractGas({
-    ...request,
-    account: who.account,
-  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
-  const hash = await who.wallet.writeContract({ ...request, gas: (estimate * 13n) / 10n + 100_000n });
-  return who.publicClient.waitForTransactionReceipt({ hash });
-}
+const send = sendPadded;
 
-/** The oracle side of a market move: the fund's feed and Venus's oracle. */
 async function moveOracle(symbol: PooledSymbol, priceUsd: number): Promise<void> {
   PRICES[symbol] = priceUsd;
-  await send(admin, {
-    address: stack.feeds[symbol],
-    abi: replayPriceFeedAbi,
-    functionName: "setAnswer",
-    args: [toFeedAnswer(priceUsd)],
-  });
-  await send(admin, {
-    address: stack.venus.oracle,
-    abi: venusArtifacts.simplePriceOracleAbi,
-    functionName: "setDirectPrice",
-    args: [symbol === "WBNB" ? NATIVE_BNB : stack.tokens[symbol], venusPriceMantissa(priceUsd, 18)],
-  });
+  await moveOracles(admin, stack, symbol, priceUsd);
 }
 
-/** Moves `symbol`'s pool to `priceUsd` (an arbitrageur, or an attacker pushing it off the oracle). */
-async function movePool(who: DevClients, symbol: PooledSymbol, priceUsd: number): Promise<void> {
-  await moveTowardsPrice({
-    client: who.wallet,
-    dex: { router },
-    pool: pools[symbol].pool,
-    tokenA: stack.tokens[symbol],
-    priceAInB: priceUsd,
-    decimalsA: 18,
-    decimalsB: 18,
-    toleranceBps: 2,
-    maxSwaps: 6,
-    ensureBalance: (token, amount) => acquireToken(who, stack.tokens, token, amount),
-  });
+async function movePoolTo(who: DevClients, symbol: PooledSymbol, priceUsd: number): Promise<void> {
+  await movePool(who, { stack, pools, router }, symbol, priceUsd);
 }
 
 /** Per asset: idle and vShares, the fund's own accounting. */
@@ -170,7 +132,7 @@ function usd(i: number, amount: bigint): bigint {
 describe("rebalancing on the real Venus and a real V3 DEX", () => {
   test("behavior: a price shock is rebalanced to target in bounded steps; realised cost vs pool fees", async () => {
     await moveOracle("BTCB", 140_000);
-    await movePool(admin, "BTCB", 140_000);
+    await movePoolTo(admin, "BTCB", 140_000);
     expect(await maxDeviationBps()).toBeGreaterThanOrEqual(500n);
 
     let volume = 0n; // D18{USD} through the pools: sells + buys
@@ -199,7 +161,7 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
         feesPaid += (amount * BigInt(POOL_FEE[symbol])) / 1_000_000n;
       });
       // Arbitrageurs put the pools back on the oracle between steps, as on mainnet.
-      for (const symbol of BASKET) if (symbol !== "USDT") await movePool(admin, symbol, PRICES[symbol]);
+      for (const symbol of BASKET) if (symbol !== "USDT") await movePoolTo(admin, symbol, PRICES[symbol]);
       expect(steps).toBeLessThan(20);
     }
     expect(await maxDeviationBps()).toBeLessThanOrEqual(50n);
@@ -217,9 +179,9 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
 
   test("behavior: a sandwich beyond the slippage bound makes the step revert SwapFailed; nothing moves", async () => {
     await moveOracle("BTCB", 140_000);
-    await movePool(admin, "BTCB", 140_000);
+    await movePoolTo(admin, "BTCB", 140_000);
     // Front-run: the attacker dumps BTC so the pool pays 3 % less than the oracle for the fund's BTC.
-    await movePool(attacker, "BTCB", 140_000 * 0.97);
+    await movePoolTo(attacker, "BTCB", 140_000 * 0.97);
     const request = {
       account: keeper.account,
       to: rebalancer,
@@ -246,9 +208,9 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
 
   test("behavior: a sandwich within the slippage bound costs the fund at most its loss bound", async () => {
     await moveOracle("BTCB", 140_000);
-    await movePool(admin, "BTCB", 140_000);
+    await movePoolTo(admin, "BTCB", 140_000);
     // Front-run by 0.5 %, inside the 1 % per-swap bound.
-    await movePool(attacker, "BTCB", 140_000 * 0.995);
+    await movePoolTo(attacker, "BTCB", 140_000 * 0.995);
     const { receipt, fundEvent } = await step();
     expect(receipt.status).toBe("success");
     if (fundEvent === undefined) throw new Error("missing Rebalance event");

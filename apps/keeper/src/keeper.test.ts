@@ -4,11 +4,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
-import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi, replayPriceFeedAbi } from "@blocketf/abi";
+import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
 import {
   ANVIL_KEYS,
   type Anvil,
-  acquireToken,
   type BasketSymbol,
   type DevClients,
   deployLocalDex,
@@ -16,12 +15,10 @@ import {
   devClients,
   type LocalPools,
   type LocalStack,
-  moveTowardsPrice,
-  NATIVE_BNB,
+  moveOracles,
+  movePool,
+  sendPadded,
   startAnvil,
-  toFeedAnswer,
-  venusArtifacts,
-  venusPriceMantissa,
   wireRebalancer,
 } from "@blocketf/testkit";
 import type { Address, Hex } from "viem";
@@ -83,12 +80,7 @@ afterAll(async () => {
 });
 
 async function send(request: Parameters<DevClients["wallet"]["writeContract"]>[0]): Promise<void> {
-  const gas = await admin.publicClient.estimateContractGas({
-    ...request,
-    account: admin.account,
-  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
-  const hash = await admin.wallet.writeContract({ ...request, gas: (gas * 13n) / 10n + 100_000n });
-  const receipt = await admin.publicClient.waitForTransactionReceipt({ hash });
+  const receipt = await sendPadded(admin, request);
   expect(receipt.status).toBe("success");
 }
 
@@ -97,30 +89,8 @@ async function shock(
   symbol: Exclude<BasketSymbol, "USDT">,
   priceUsd: number,
 ): Promise<{ block: bigint; time: bigint }> {
-  await send({
-    address: stack.feeds[symbol],
-    abi: replayPriceFeedAbi,
-    functionName: "setAnswer",
-    args: [toFeedAnswer(priceUsd)],
-  });
-  await send({
-    address: stack.venus.oracle,
-    abi: venusArtifacts.simplePriceOracleAbi,
-    functionName: "setDirectPrice",
-    args: [symbol === "WBNB" ? NATIVE_BNB : stack.tokens[symbol], venusPriceMantissa(priceUsd, 18)],
-  });
-  await moveTowardsPrice({
-    client: admin.wallet,
-    dex: { router },
-    pool: pools[symbol].pool,
-    tokenA: stack.tokens[symbol],
-    priceAInB: priceUsd,
-    decimalsA: 18,
-    decimalsB: 18,
-    toleranceBps: 5,
-    maxSwaps: 5,
-    ensureBalance: (token, amount) => acquireToken(admin, stack.tokens, token, amount),
-  });
+  await moveOracles(admin, stack, symbol, priceUsd);
+  await movePool(admin, { stack, pools, router }, symbol, priceUsd);
   const block = await admin.publicClient.getBlock({ blockTag: "latest" });
   return { block: block.number, time: block.timestamp };
 }

@@ -1,9 +1,12 @@
-import { blockEtfAbi } from "@blocketf/abi";
+import { blockEtfAbi, replayPriceFeedAbi } from "@blocketf/abi";
 import { deployRebalancer, v3Path } from "@blocketf/sdk";
-import { type Address, parseEther } from "viem";
+import { type Address, parseEther, type TransactionReceipt } from "viem";
 import type { DevClients } from "./chain.js";
-import { createPoolWithLiquidity, type Dex, deployDex } from "./dex/deployDex.js";
+import { createPoolWithLiquidity, type Dex, deployDex, moveTowardsPrice } from "./dex/deployDex.js";
+import { toFeedAnswer } from "./fund/deployFund.js";
 import { acquireToken, BASKET, type BasketSymbol, type LocalStack } from "./stack.js";
+import { NATIVE_BNB, venusPriceMantissa } from "./venus/deployVenus.js";
+import * as venusArtifacts from "./venus/generated/index.js";
 
 export type PooledSymbol = Exclude<BasketSymbol, "USDT">;
 
@@ -111,4 +114,71 @@ export async function wireRebalancer(
   const receipt = await admin.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`fund.setKeeper reverted (tx ${hash})`);
   return rebalancer;
+}
+
+/**
+ * Sends a contract call with a padded gas limit and waits for its receipt. The margin is needed: anvil
+ * estimates against the latest block, where a Venus market that already accrued skips its accrual work,
+ * and a V3 pool writes an oracle observation only when the second changes.
+ */
+export async function sendPadded(
+  who: DevClients,
+  request: Parameters<DevClients["wallet"]["writeContract"]>[0],
+): Promise<TransactionReceipt> {
+  const estimate = await who.publicClient.estimateContractGas({
+    ...request,
+    account: who.account,
+  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
+  const hash = await who.wallet.writeContract({ ...request, gas: (estimate * 13n) / 10n + 100_000n });
+  return who.publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** The oracle side of a market move on a local stack: the fund's feed and Venus's oracle go to `priceUsd`. */
+export async function moveOracles(
+  admin: DevClients,
+  stack: Pick<LocalStack, "feeds" | "tokens" | "venus">,
+  symbol: PooledSymbol,
+  priceUsd: number,
+): Promise<void> {
+  for (const request of [
+    {
+      address: stack.feeds[symbol],
+      abi: replayPriceFeedAbi,
+      functionName: "setAnswer",
+      args: [toFeedAnswer(priceUsd)],
+    },
+    {
+      address: stack.venus.oracle,
+      abi: venusArtifacts.simplePriceOracleAbi,
+      functionName: "setDirectPrice",
+      args: [symbol === "WBNB" ? NATIVE_BNB : stack.tokens[symbol], venusPriceMantissa(priceUsd, 18)],
+    },
+  ] as const) {
+    const receipt = await sendPadded(admin, request);
+    if (receipt.status !== "success") throw new Error(`moving the ${symbol} oracle reverted`);
+  }
+}
+
+/**
+ * Swaps `symbol`'s local pool to `priceUsd` (an arbitrageur putting it on the oracle, or an attacker
+ * pushing it off); `who` is given the tokens it needs.
+ */
+export async function movePool(
+  who: DevClients,
+  local: { readonly stack: Pick<LocalStack, "tokens">; readonly pools: LocalPools; readonly router: Address },
+  symbol: PooledSymbol,
+  priceUsd: number,
+): Promise<void> {
+  await moveTowardsPrice({
+    client: who.wallet,
+    dex: { router: local.router },
+    pool: local.pools[symbol].pool,
+    tokenA: local.stack.tokens[symbol],
+    priceAInB: priceUsd,
+    decimalsA: 18,
+    decimalsB: 18,
+    toleranceBps: 2,
+    maxSwaps: 6,
+    ensureBalance: (token, amount) => acquireToken(who, local.stack.tokens, token, amount),
+  });
 }
