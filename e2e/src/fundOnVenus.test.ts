@@ -6,7 +6,6 @@ import {
   type Anvil,
   addBorrower,
   BASKET,
-  type BasketSymbol,
   DEVNET_BLOCKS_PER_DAY,
   type DevClients,
   deployLocalStack,
@@ -15,6 +14,7 @@ import {
   pauseVenusAction,
   setSupplyCap,
   startAnvil,
+  TEST_PRICES_USD,
   VenusAction,
   type VenusClients,
   venusArtifacts,
@@ -30,14 +30,7 @@ import {
 } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
-const PRICES: Readonly<Record<BasketSymbol, number>> = {
-  BTCB: 100_000,
-  ETH: 4_000,
-  WBNB: 700,
-  XRP: 2.5,
-  SOL: 200,
-  USDT: 1,
-};
+const PRICES = TEST_PRICES_USD;
 
 let anvil: Anvil;
 let admin: DevClients;

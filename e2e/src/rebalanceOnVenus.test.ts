@@ -20,19 +20,14 @@ import {
   ROUTE_SLIPPAGE_BPS,
   sendPadded,
   startAnvil,
+  TEST_PRICES_USD,
   wireRebalancer,
 } from "@blocketf/testkit";
 import { type Address, encodeFunctionData, type Hex, parseEventLogs } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
-const PRICES: Record<BasketSymbol, number> = {
-  BTCB: 100_000,
-  ETH: 4_000,
-  WBNB: 700,
-  XRP: 2.5,
-  SOL: 200,
-  USDT: 1,
-};
+/** {USD} Current oracle prices (the tests move them). */
+const PRICES: Record<BasketSymbol, number> = { ...TEST_PRICES_USD };
 
 let anvil: Anvil;
 let admin: DevClients;

@@ -19,6 +19,7 @@ import {
   movePool,
   sendPadded,
   startAnvil,
+  TEST_PRICES_USD,
   wireRebalancer,
 } from "@blocketf/testkit";
 import type { Address, Hex } from "viem";
@@ -28,14 +29,7 @@ import { Keeper } from "./keeper.js";
 import { createLogger } from "./log.js";
 import { startHealthServer } from "./server.js";
 
-const PRICES: Readonly<Record<BasketSymbol, number>> = {
-  BTCB: 100_000,
-  ETH: 4_000,
-  WBNB: 700,
-  XRP: 2.5,
-  SOL: 200,
-  USDT: 1,
-};
+const PRICES = TEST_PRICES_USD;
 const KEEPER_KEY = ANVIL_KEYS[4];
 
 let anvil: Anvil;

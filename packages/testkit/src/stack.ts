@@ -48,6 +48,16 @@ export const DEVNET_RATE_MODEL: JumpRateModelConfig = {
   kink: parseEther("0.8"),
 };
 
+/** {USD} Round start prices the tests deploy with (late-2025 orders of magnitude). */
+export const TEST_PRICES_USD: Readonly<Record<BasketSymbol, number>> = {
+  BTCB: 100_000,
+  ETH: 4_000,
+  WBNB: 700,
+  XRP: 2.5,
+  SOL: 200,
+  USDT: 1,
+};
+
 /** CT5 + a 20 % USDT sleeve. */
 export const DEFAULT_WEIGHTS_BPS: Readonly<Record<BasketSymbol, number>> = {
   BTCB: 2500,

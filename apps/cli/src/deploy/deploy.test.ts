@@ -10,6 +10,7 @@ import {
   devClients,
   type LocalStack,
   startAnvil,
+  TEST_PRICES_USD,
 } from "@blocketf/testkit";
 import { parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -21,7 +22,7 @@ let anvil: Anvil;
 let admin: DevClients;
 let stack: LocalStack;
 let network: NetworkConfig;
-const PRICES = { BTCB: 100_000, ETH: 4_000, WBNB: 700, XRP: 2.5, SOL: 200, USDT: 1 } as const;
+const PRICES = TEST_PRICES_USD;
 
 beforeAll(async () => {
   anvil = await startAnvil();
