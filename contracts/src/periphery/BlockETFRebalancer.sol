@@ -137,8 +137,7 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
             _swap(r.sellPath, s, i, stable, sent[i], r.maxSlippageBps, address(this));
         }
 
-        IERC20 stableToken = IERC20(s.tokens[stable]);
-        uint256 available = stableToken.balanceOf(address(this));
+        uint256 available = IERC20(s.tokens[stable]).balanceOf(address(this));
         uint256 planned;
         for (uint256 j; j < n; ++j) {
             planned += s.spend[j];
@@ -152,8 +151,12 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
             Route storage r = _routes[j];
             _swap(r.buyPath, s, stable, j, spend, r.maxSlippageBps, FUND);
         }
-        uint256 left = stableToken.balanceOf(address(this));
-        if (left > 0) stableToken.safeTransfer(FUND, left);
+        // Nothing stays here: the stablecoin left, and anything of a sold asset a swap did not take, go back.
+        for (uint256 i; i < n; ++i) {
+            if (i != stable && sent[i] == 0) continue;
+            uint256 left = IERC20(s.tokens[i]).balanceOf(address(this));
+            if (left > 0) IERC20(s.tokens[i]).safeTransfer(FUND, left);
+        }
     }
 
     /* OWNER */

@@ -136,6 +136,15 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         rebalancer.onBlockETFRebalance(_zeros(), "");
     }
 
+    function test_Rebalance_GivenTokensSentToTheRebalancer_ForwardsThemToTheFund() public {
+        _shock(BTC, 14_000);
+        // Someone sends BTC and USDT to the rebalancer: the next step leaves none of it behind.
+        _give(tokens[BTC], address(rebalancer), 1e6);
+        _give(tokens[USDT], address(rebalancer), 5e18);
+        _step();
+        _assertRebalancerEmpty();
+    }
+
     /* VENUS */
 
     function test_Rebalance_GivenVenusIlliquid_SellsOnlyWhatCanBePaid() public {
