@@ -1,8 +1,11 @@
 import {
   blockEtfAbi,
   blockEtfLensAbi,
+  blockEtfRebalancerAbi,
   chainlinkOracleAbi,
   iAggregatorV3Abi,
+  iUniswapV3FactoryAbi,
+  iUniswapV3PoolAbi,
   iVBep20Abi,
   iVTokenAbi,
 } from "@blocketf/abi";
@@ -107,6 +110,40 @@ export async function preflightChecks(client: PublicClient, network: NetworkConf
   }
   const weights = network.assets.reduce((sum, a) => sum + a.weightBps, 0);
   results.push({ name: "weights", ok: weights === 10_000, detail: `sum to ${weights} bps` });
+  results.push(...(await poolChecks(client, network)));
+  return results;
+}
+
+/** Each asset's V3 pool against the stablecoin exists at the configured fee tier and holds liquidity. */
+async function poolChecks(client: PublicClient, network: NetworkConfig): Promise<CheckResult[]> {
+  const stable = network.assets.find((a) => a.symbol === network.stableSymbol);
+  if (stable === undefined) {
+    return [{ name: "stablecoin sleeve", ok: false, detail: `no ${network.stableSymbol} in the basket` }];
+  }
+  const results: CheckResult[] = [];
+  for (const a of network.assets) {
+    if (a === stable) continue;
+    results.push(
+      await attempt(`${a.symbol}/${stable.symbol} pool`, async () => {
+        const fee = a.poolFee;
+        if (fee === undefined) throw new Error("no fee tier configured");
+        const pool = await client.readContract({
+          address: network.dex.factory,
+          abi: iUniswapV3FactoryAbi,
+          functionName: "getPool",
+          args: [a.token, stable.token, fee],
+        });
+        expectThat(!isAddressEqual(pool, zeroAddress), `no pool at fee tier ${fee / 10_000} %`);
+        const liquidity = await client.readContract({
+          address: pool,
+          abi: iUniswapV3PoolAbi,
+          functionName: "liquidity",
+        });
+        expectThat(liquidity > 0n, `pool ${pool} has no liquidity in range`);
+        return `${pool}, fee ${fee / 10_000} %, liquidity ${liquidity}`;
+      }),
+    );
+  }
   return results;
 }
 
@@ -114,9 +151,45 @@ export async function preflightChecks(client: PublicClient, network: NetworkConf
 export async function postDeployChecks(
   client: PublicClient,
   network: NetworkConfig,
-  deployed: { fund: Address; oracle: Address; lens: Address; owner: Address },
+  deployed: { fund: Address; oracle: Address; lens: Address; owner: Address; rebalancer: Address },
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  results.push(
+    await attempt("rebalancer wired", async () => {
+      const [set, fundOf, router] = await Promise.all([
+        client.readContract({ address: deployed.fund, abi: blockEtfAbi, functionName: "rebalancer" }),
+        client.readContract({
+          address: deployed.rebalancer,
+          abi: blockEtfRebalancerAbi,
+          functionName: "FUND",
+        }),
+        client.readContract({
+          address: deployed.rebalancer,
+          abi: blockEtfRebalancerAbi,
+          functionName: "ROUTER",
+        }),
+      ]);
+      expectThat(isAddressEqual(set, deployed.rebalancer), `fund.rebalancer() is ${set}`);
+      expectThat(isAddressEqual(fundOf, deployed.fund), `rebalancer.FUND() is ${fundOf}`);
+      expectThat(isAddressEqual(router, network.dex.swapRouter), `rebalancer.ROUTER() is ${router}`);
+      return `${deployed.rebalancer} trades through ${router}`;
+    }),
+  );
+  for (const [i, a] of network.assets.entries()) {
+    if (a.poolFee === undefined) continue;
+    results.push(
+      await attempt(`route ${a.symbol}`, async () => {
+        const route = await client.readContract({
+          address: deployed.rebalancer,
+          abi: blockEtfRebalancerAbi,
+          functionName: "route",
+          args: [BigInt(i)],
+        });
+        expectThat(route.maxTradeValue > 0n, "no route set");
+        return `slippage ${route.maxSlippageBps} bps, max trade $${route.maxTradeValue / 10n ** 18n}`;
+      }),
+    );
+  }
   const assets = await client.readContract({
     address: deployed.fund,
     abi: blockEtfAbi,
@@ -163,10 +236,11 @@ export async function postDeployChecks(
   for (const [name, address] of [
     ["fund", deployed.fund],
     ["oracle", deployed.oracle],
+    ["rebalancer", deployed.rebalancer],
   ] as const) {
     results.push(
       await attempt(`${name} ownership handed to ${deployed.owner}`, async () => {
-        // Ownable2Step: both contracts expose the same owner()/pendingOwner().
+        // Ownable2Step: the three contracts expose the same owner()/pendingOwner().
         const pending = await client.readContract({
           address,
           abi: chainlinkOracleAbi,

@@ -1,18 +1,19 @@
 // The deploy command's flow as a dry run on the devnet: the same preflight checks, deployment, ownership
 // hand-over and post-deploy checks that run against BNB Chain, with the devnet's addresses.
-import { chainlinkOracleAbi } from "@blocketf/abi";
+import { blockEtfAbi, chainlinkOracleAbi } from "@blocketf/abi";
 import {
   type Anvil,
   acquireToken,
   BASKET,
   type DevClients,
+  deployLocalDex,
   deployLocalStack,
   devClients,
   type LocalStack,
   startAnvil,
   TEST_PRICES_USD,
 } from "@blocketf/testkit";
-import { parseEther } from "viem";
+import { isAddressEqual, parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ChecksFailedError, preflightChecks } from "./checks.js";
 import { deployNetwork } from "./deploy.js";
@@ -30,11 +31,13 @@ beforeAll(async () => {
   stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
     pricesUsd: PRICES,
   });
+  const { dex, pools } = await deployLocalDex(admin, stack, PRICES);
   network = fromLocal({
     chainId: admin.chain.id,
     tokens: stack.tokens,
     feeds: stack.feeds,
     venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
+    dex: { factory: dex.factory, router: dex.router, pools },
   });
   // The deployer holds the seed: $2,000 of each asset covers a $1,000 seed at any weight.
   for (const s of BASKET) {
@@ -65,7 +68,22 @@ describe("deploy (dry run on the devnet)", () => {
     expect(record.preflight.every((c) => c.ok)).toBe(true);
     expect(record.preflight.map((c) => c.name)).toContain("WBNB Venus market");
     expect(record.preflight.find((c) => c.name === "WBNB Venus market")?.detail).toMatch(/native vBNB/);
+    expect(record.preflight.find((c) => c.name === "XRP/USDT pool")?.detail).toMatch(/fee 0.25 %/);
     expect(record.postDeploy.every((c) => c.ok)).toBe(true);
+    expect(record.postDeploy.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        "rebalancer wired",
+        "route BTCB",
+        "route SOL",
+        `rebalancer ownership handed to ${timelock}`,
+      ]),
+    );
+    const rebalancerOf = await admin.publicClient.readContract({
+      address: record.fund,
+      abi: blockEtfAbi,
+      functionName: "rebalancer",
+    });
+    expect(isAddressEqual(rebalancerOf, record.rebalancer)).toBe(true);
     const pending = await admin.publicClient.readContract({
       address: record.oracle,
       abi: chainlinkOracleAbi,
@@ -96,6 +114,17 @@ describe("deploy (dry run on the devnet)", () => {
         symbol: "x",
       }),
     ).rejects.toBeInstanceOf(ChecksFailedError);
+  });
+
+  test("error: a fee tier without a pool fails the preflight", async () => {
+    const wrong: NetworkConfig = {
+      ...network,
+      assets: network.assets.map((a) => (a.symbol === "XRP" ? { ...a, poolFee: 10_000 } : a)),
+    };
+    const results = await preflightChecks(admin.publicClient, wrong);
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => r.name)).toEqual(["XRP/USDT pool"]);
+    expect(failed[0]?.detail).toMatch(/no pool at fee tier 1 %/);
   });
 
   test("error: a feed older than its heartbeat fails the preflight", async () => {

@@ -1,13 +1,23 @@
-import { blockEtfAbi, chainlinkOracleAbi, iAggregatorV3Abi } from "@blocketf/abi";
+import {
+  blockEtfAbi,
+  blockEtfRebalancerAbi,
+  blockEtfRouterAbi,
+  blockEtfRouterBytecode,
+  chainlinkOracleAbi,
+  iAggregatorV3Abi,
+} from "@blocketf/abi";
 import {
   confirm,
   createFund,
   type DeployClients,
+  deploy,
   deployFundStack,
+  deployRebalancer,
   type FundStack,
   setOracleFeeds,
+  v3Path,
 } from "@blocketf/sdk";
-import { type Address, erc20Abi, type Hex, zeroHash } from "viem";
+import { type Address, erc20Abi, type Hex, parseEther, zeroHash } from "viem";
 import { type CheckResult, ChecksFailedError, postDeployChecks, preflightChecks } from "./checks.js";
 import type { NetworkConfig } from "./network.js";
 
@@ -36,6 +46,10 @@ export type DeploymentRecord = FundStack & {
   readonly network: string;
   readonly chainId: number;
   readonly fund: Address;
+  /** The fund's BlockETFRebalancer (routes through the network's V3 pools). */
+  readonly rebalancer: Address;
+  /** The USDT router (stateless, serves every fund on the chain). */
+  readonly router: Address;
   readonly owner: Address;
   readonly preflight: readonly CheckResult[];
   readonly postDeploy: readonly CheckResult[];
@@ -83,9 +97,47 @@ function ensure(results: readonly CheckResult[]): void {
 }
 
 /**
- * Deploys BlockETF on a network: preflight checks of every external contract, then VenusLib, factory,
- * oracle (feeds and heartbeats from the config) and Lens, the seeded fund, ownership of the fund and the
- * oracle handed to `owner`, and post-deploy checks. Stops at the first failed check group.
+ * The fund's rebalancer with one route per asset through its pool against the stablecoin, set on the fund
+ * (the deployer still owns both at this point).
+ */
+async function deployRebalancerFor(
+  clients: DeployClients,
+  network: NetworkConfig,
+  fund: Address,
+): Promise<Address> {
+  const stableIndex = network.assets.findIndex((a) => a.symbol === network.stableSymbol);
+  const stable = network.assets[stableIndex];
+  if (stable === undefined) throw new Error(`no ${network.stableSymbol} in the basket`);
+  const routes = network.assets.flatMap((a, index) =>
+    a.poolFee === undefined || index === stableIndex
+      ? []
+      : [
+          {
+            index,
+            route: {
+              sellPath: v3Path(a.token, a.poolFee, stable.token),
+              buyPath: v3Path(stable.token, a.poolFee, a.token),
+              maxSlippageBps: network.dex.routeSlippageBps,
+              maxTradeValue: parseEther(String(network.dex.routeMaxTradeUsd)),
+            },
+          },
+        ],
+  );
+  return deployRebalancer(clients, {
+    fund,
+    router: network.dex.swapRouter,
+    stableIndex,
+    owner: clients.account.address,
+    routes,
+  });
+}
+
+/**
+ * Deploys BlockETF on a network: preflight checks of every external contract (tokens, Venus markets,
+ * feeds, V3 pools), then VenusLib and RebalanceLib, factory, oracle (feeds and heartbeats from the config)
+ * and Lens, the seeded fund, its rebalancer with a route per asset, the USDT router, ownership of the fund,
+ * the oracle and the rebalancer handed to `owner`, and post-deploy checks. Stops at the first failed check
+ * group.
  */
 export async function deployNetwork(
   clients: DeployClients,
@@ -138,7 +190,19 @@ export async function deployNetwork(
         );
     },
   );
+  const rebalancer = await deployRebalancerFor(clients, network, fund);
+  const router = await deploy(clients, { abi: blockEtfRouterAbi, bytecode: blockEtfRouterBytecode });
   // Ownable2Step: the owner becomes pending until the timelock/multisig calls acceptOwnership().
+  await confirm(
+    clients,
+    clients.wallet.writeContract({
+      address: rebalancer,
+      abi: blockEtfRebalancerAbi,
+      functionName: "transferOwnership",
+      args: [options.owner],
+    }),
+    "rebalancer.transferOwnership",
+  );
   await confirm(
     clients,
     clients.wallet.writeContract({
@@ -164,6 +228,7 @@ export async function deployNetwork(
     oracle: stack.oracle,
     lens: stack.lens,
     owner: options.owner,
+    rebalancer,
   });
   ensure(postDeploy);
   return {
@@ -171,6 +236,8 @@ export async function deployNetwork(
     network: network.name,
     chainId: network.chainId,
     fund,
+    rebalancer,
+    router,
     owner: options.owner,
     preflight,
     postDeploy,

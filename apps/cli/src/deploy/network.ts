@@ -14,6 +14,18 @@ export type NetworkAsset = {
   /** The feed's description starts with this ("BTC" for BTCB, "BNB" for WBNB). */
   readonly feedSymbol: string;
   readonly weightBps: number;
+  /** V3 fee tier (hundredths of a bp) of the asset's pool against the stablecoin; none for the stablecoin. */
+  readonly poolFee?: number;
+};
+
+/** The V3 DEX the rebalancer and the router trade on (PancakeSwap V3 on BNB Chain). */
+export type NetworkDex = {
+  readonly factory: Address;
+  readonly swapRouter: Address;
+  /** {bps} Per-swap slippage bound of every route (pool fee included). */
+  readonly routeSlippageBps: number;
+  /** {USD} Largest trade of one asset in one rebalance step. */
+  readonly routeMaxTradeUsd: number;
 };
 
 /** Everything a BlockETF deployment needs from a network, with no address hard-coded elsewhere. */
@@ -23,6 +35,9 @@ export type NetworkConfig = {
   readonly comptroller: Address;
   readonly wbnb: Address;
   readonly assets: readonly NetworkAsset[];
+  /** Symbol of the stablecoin sleeve, through which every rebalance trade goes. */
+  readonly stableSymbol: string;
+  readonly dex: NetworkDex;
 };
 
 /** CT5 + a 20 % USDT sleeve. */
@@ -35,6 +50,17 @@ const WEIGHTS: Readonly<Record<string, number>> = {
   USDT: 2000,
 };
 const FEED_SYMBOL: Readonly<Record<string, string>> = { BTCB: "BTC", WBNB: "BNB" };
+/**
+ * PancakeSwap V3 fee tier of each asset's USDT pool on BNB Chain (tiers: data/pancakeswap_fee_reference.csv).
+ * The preflight checks that each pool exists and holds liquidity before anything is deployed.
+ */
+const BSC_POOL_FEE: Readonly<Record<string, number>> = {
+  BTCB: 500,
+  ETH: 500,
+  WBNB: 100,
+  XRP: 2500,
+  SOL: 2500,
+};
 const ORDER = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
 
 /** BNB Chain mainnet, from the typed address book in @blocketf/sdk (each address with its source). */
@@ -53,7 +79,17 @@ export function bscNetwork(): NetworkConfig {
       heartbeat: bsc.chainlink[s].heartbeat,
       feedSymbol: FEED_SYMBOL[s] ?? s,
       weightBps: WEIGHTS[s] ?? 0,
+      ...(BSC_POOL_FEE[s] === undefined ? {} : { poolFee: BSC_POOL_FEE[s] }),
     })),
+    stableSymbol: "USDT",
+    dex: {
+      factory: bsc.pancakeswapV3.factory,
+      swapRouter: bsc.pancakeswapV3.swapRouter,
+      routeSlippageBps: 100,
+      // An assumption to revisit with the pools' depth at deployment (the preflight prints it): BNB Chain's
+      // main USDT pools hold tens of millions, so $50,000 moves them well under the 1 % swap bound.
+      routeMaxTradeUsd: 50_000,
+    },
   };
 }
 
@@ -62,6 +98,7 @@ type LocalFile = {
   tokens: Record<string, Address>;
   feeds: Record<string, Address>;
   venus: { comptroller: Address; vTokens: Record<string, Address> };
+  dex: { factory: Address; router: Address; pools: Record<string, { pool: Address; fee: number }> };
 };
 
 /** The local devnet (`npm start` writes deployments/local.json): its tokens, Venus and replay feeds. */
@@ -90,6 +127,15 @@ export function fromLocal(local: LocalFile): NetworkConfig {
       heartbeat: 2 * 86_400,
       feedSymbol: s,
       weightBps: WEIGHTS[s] ?? 0,
+      ...(local.dex.pools[s] === undefined ? {} : { poolFee: local.dex.pools[s].fee }),
     })),
+    stableSymbol: "USDT",
+    // The devnet's pools are $5M full range: 0.1 % of a pool per step (see testkit ROUTE_MAX_TRADE_USD).
+    dex: {
+      factory: local.dex.factory,
+      swapRouter: local.dex.router,
+      routeSlippageBps: 100,
+      routeMaxTradeUsd: 5_000,
+    },
   };
 }
