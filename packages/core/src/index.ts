@@ -12,6 +12,12 @@ export {
   weightsBpsDown,
   weightsBpsDownInto,
 } from "./rebalanceRule.js";
+export {
+  MIN_TRADE_BPS,
+  type PlanRebalanceStepParameters,
+  planRebalanceStep,
+  type RebalanceStepPlan,
+} from "./rebalanceStep.js";
 export { MIN_SWEEP_BPS, type SweepExcessParameters, sweepExcess } from "./sweep.js";
 export {
   assertTargetWeights,
