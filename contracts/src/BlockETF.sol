@@ -463,7 +463,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IBlockETF
     function setRebalancer(address newRebalancer) external onlyOwner {
-        rebalancer = newRebalancer;
+        // A new rebalancer starts under the rule: a step in progress does not carry over.
+        (rebalancer, rebalancing) = (newRebalancer, false);
         emit EventsLib.SetRebalancer(newRebalancer);
     }
 

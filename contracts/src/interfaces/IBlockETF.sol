@@ -180,7 +180,8 @@ interface IBlockETF {
     /// and `cooldown` seconds passed since the last completed rebalance; a rebalance may lose at most
     /// `maxLossBps` of the value it trades. Defaults 500 bps, 30 minutes, 100 bps.
     function setRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps) external;
-    /// @notice Sets the contract allowed to call `rebalance` (address(0): rebalancing off).
+    /// @notice Sets the contract allowed to call `rebalance` (address(0): rebalancing off); a rebalance in
+    /// progress ends, so the next step needs the rule again.
     function setRebalancer(address rebalancer) external;
     function setGuardian(address guardian) external;
     function setKeeper(address keeper) external;

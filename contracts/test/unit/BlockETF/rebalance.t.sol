@@ -155,6 +155,15 @@ contract FundRebalanceTest is BaseTest {
         assertTrue(complete, "the next step may follow at once and completes");
     }
 
+    function test_SetRebalancer_EndsARebalanceInProgress() public {
+        (uint256[] memory sent, uint256[] memory back) = _swapPlan(1_000e18, USDT, 0);
+        mock.run(sent, back);
+        assertTrue(fund.rebalancing(), "in progress");
+        vm.prank(owner);
+        fund.setRebalancer(address(mock));
+        assertFalse(fund.rebalancing(), "ended");
+    }
+
     function test_Rebalance_RevertWhen_VenusCannotPay() public {
         (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
         comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
