@@ -21,7 +21,20 @@ describe("parseArgs", () => {
     });
   });
 
+  test("behavior: the utilisation band, in percent, or no manager", () => {
+    expect(DEFAULT_CONFIG.utilization).toEqual({ targetBps: 5000, bandBps: 1000 });
+    const config = parseArgs(["--utilization-band", "2.5", "--utilization", "60"]);
+    expect(config !== "help" && config.utilization).toEqual({ targetBps: 6000, bandBps: 250 });
+    const off = parseArgs(["--no-utilization"]);
+    expect(off !== "help" && off.utilization).toBeUndefined();
+  });
+
   test("error: DevnetConfigError with what to fix", () => {
+    expect(() => parseArgs(["--utilization", "100"])).toThrow(/--utilization needs a percent in \[0, 100\)/);
+    expect(() => parseArgs(["--utilization-band", "x"])).toThrow(DevnetConfigError);
+    expect(() => parseArgs(["--utilization", "95", "--utilization-band", "5"])).toThrow(
+      "--utilization 95 ± --utilization-band 5 leaves (0, 100) %: narrow the band or move the target",
+    );
     expect(() => parseArgs(["--weights", "BTCB=50,ETH=50"])).toThrow(/every asset needs a weight/);
     expect(() => parseArgs(["--weights", "BTCB=30,ETH=20,WBNB=10,XRP=10,SOL=10,USDT=19"])).toThrow(
       /sum to 99%/,

@@ -1,5 +1,6 @@
 import { BASKET, type BasketSymbol, DEFAULT_WEIGHTS_BPS } from "@blocketf/testkit";
 import { DevnetConfigError } from "./errors.js";
+import type { UtilizationBand } from "./utilization.js";
 
 export type DevnetConfig = {
   /** anvil's port. */
@@ -18,6 +19,8 @@ export type DevnetConfig = {
   readonly dir: string | undefined;
   /** Port of the keeper's /health and /metrics (0 = any free port); `undefined` = no keeper. */
   readonly keeperPort: number | undefined;
+  /** Venus utilisation the replayer keeps in every market; `undefined` = no utilisation manager. */
+  readonly utilization: UtilizationBand | undefined;
 };
 
 export const DEFAULT_CONFIG: DevnetConfig = {
@@ -29,6 +32,8 @@ export const DEFAULT_CONFIG: DevnetConfig = {
   days: 0,
   dir: undefined,
   keeperPort: 9464,
+  // An assumption, not a measurement: the 50 % the devnet's borrower starts at (deployLocalStack), ±10 %.
+  utilization: { targetBps: 5000, bandBps: 1000 },
 };
 
 export const HELP = `npm start -- [options]   (one command: local chain, Venus, DEX, fund, market replay)
@@ -43,6 +48,10 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --dir <path>             where deployments/local.json and .devnet/ go (default: the repo root)
   --keeper-port <n>        the keeper's /health and /metrics port (default 9464; 0 = any free port)
   --no-keeper              do not run the keeper (rebalances and sweeps then wait for you)
+  --utilization <pct>      Venus utilisation the borrower keeps in every market (default 50)
+  --utilization-band <pct> adjust (repay or borrow, once a day at most) when a market leaves
+                           target ± band (default 10)
+  --no-utilization         leave the borrower alone (debt accrues; utilisation drifts)
   --help                   this text`;
 
 function parseWeights(text: string): Record<BasketSymbol, number> {
@@ -82,9 +91,30 @@ function positive(flag: string, value: string | undefined, integer: boolean): nu
   return n;
 }
 
+function percent(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 100) {
+    throw new DevnetConfigError(`${flag} needs a percent in [0, 100), got "${value ?? ""}"`);
+  }
+  return Math.round(n * 100);
+}
+
+/** The band must stay strictly inside (0 %, 100 %): the borrower can neither owe nothing nor take all the cash. */
+function checkBand(band: UtilizationBand): UtilizationBand {
+  const { targetBps, bandBps } = band;
+  if (targetBps - bandBps <= 0 || targetBps + bandBps >= 10_000) {
+    throw new DevnetConfigError(
+      `--utilization ${targetBps / 100} ± --utilization-band ${bandBps / 100} leaves (0, 100) %: narrow the band or move the target`,
+    );
+  }
+  return band;
+}
+
 /** Parses the command line; throws DevnetConfigError with a message that says what to fix. */
 export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
   let config: DevnetConfig = DEFAULT_CONFIG;
+  let band: UtilizationBand | undefined = DEFAULT_CONFIG.utilization;
+  let managerOff = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -130,9 +160,20 @@ export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
       case "--fresh":
         config = { ...config, fresh: true };
         break;
+      case "--utilization":
+        band = { targetBps: percent(flag, value), bandBps: band?.bandBps ?? 1000 };
+        i++;
+        break;
+      case "--utilization-band":
+        band = { targetBps: band?.targetBps ?? 5000, bandBps: percent(flag, value) };
+        i++;
+        break;
+      case "--no-utilization":
+        managerOff = true;
+        break;
       default:
         throw new DevnetConfigError(`unknown option "${flag}" (see --help)`);
     }
   }
-  return config;
+  return { ...config, utilization: managerOff || band === undefined ? undefined : checkBand(band) };
 }

@@ -32,6 +32,8 @@ export function devnetPaths(dir: string): DevnetPaths {
 
 /** anvil's dev key index of the keeper (0 deployer, 1 lender, 2 borrower, 3 user): its own nonces. */
 export const KEEPER_KEY_INDEX = 4;
+/** anvil's dev key index of Venus's borrower (the replayer's utilisation manager sends from it). */
+export const BORROWER_KEY_INDEX = 2;
 
 export type LocalDeployment = {
   chainId: number;

@@ -1,6 +1,6 @@
 // The devnet as a user runs it: a process that deploys, prints READY, replays days and stops; then a
 // second run that resumes the saved chain instead of deploying again.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,11 +61,67 @@ describe("npm start (the devnet)", () => {
     expect(resumed.rebalancer).toBe(deployment.rebalancer);
   }, 180_000);
 
+  test("behavior: Ctrl-C finishes the day and saves; the next run resumes at the following day", async () => {
+    const port = String(await freePort());
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        main,
+        "--fresh",
+        "--from",
+        "2025-03-01",
+        "--dir",
+        dir,
+        "--port",
+        port,
+        "--seconds-per-day",
+        "0",
+        "--no-keeper",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if ((stdout.match(/^day /gm) ?? []).length >= 2) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/Stopped\.$/m);
+    const days = [...stdout.matchAll(/^day (\d{4}-\d{2}-\d{2}):/gm)].map((m) => m[1] ?? "");
+    const saved = JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8"));
+    expect(saved.replay.nextDay).toBe(days.length + 1);
+
+    const next = new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const resumed = run([
+      "--port",
+      String(await freePort()),
+      "--days",
+      "1",
+      "--from",
+      "2025-03-01",
+      "--no-keeper",
+    ]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(/Resumed the saved devnet/);
+    expect(resumed.stdout).toMatch(new RegExp(`^day ${next}: .* in block \\d+, 100 blocks`, "m"));
+  }, 180_000);
+
   test("error: bad config is one clear line and exit code 2", () => {
     const result = run(["--weights", "BTCB=60,ETH=60"]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
       "error: --weights: every asset needs a weight > 0 (the fund holds all six); missing WBNB, XRP, SOL, USDT",
+    );
+    const band = run(["--utilization", "50", "--utilization-band", "50"]);
+    expect(band.status).toBe(2);
+    expect(band.stderr.trim()).toBe(
+      "error: --utilization 50 ± --utilization-band 50 leaves (0, 100) %: narrow the band or move the target",
     );
   });
 });

@@ -21,6 +21,7 @@ import {
 } from "@blocketf/testkit";
 import { type DevnetConfig, HELP, parseArgs } from "./config.js";
 import {
+  BORROWER_KEY_INDEX,
   type DevnetPaths,
   deployDevnet,
   devnetPaths,
@@ -33,6 +34,7 @@ import {
 import { DevnetConfigError } from "./errors.js";
 import { type DailyPrices, loadDailyPrices } from "./prices.js";
 import { replayDay } from "./replayer.js";
+import { formatAdjustment, utilizationRange } from "./utilization.js";
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -88,7 +90,7 @@ async function start(
     {
       admin: devClients(anvil.rpcUrl, 0),
       lender: devClients(anvil.rpcUrl, 1),
-      borrower: devClients(anvil.rpcUrl, 2),
+      borrower: devClients(anvil.rpcUrl, BORROWER_KEY_INDEX),
       user: devClients(anvil.rpcUrl, 3),
       keeper: devClients(anvil.rpcUrl, KEEPER_KEY_INDEX),
     },
@@ -190,7 +192,10 @@ async function main(): Promise<void> {
   process.once("SIGINT", requestStop);
   process.once("SIGTERM", requestStop);
 
-  const clients = devClients(anvil.rpcUrl, 0);
+  const clients = {
+    admin: devClients(anvil.rpcUrl, 0),
+    borrower: devClients(anvil.rpcUrl, BORROWER_KEY_INDEX),
+  };
   let replayed = 0;
   while (!stopRequested && deployment.replay.nextDay < history.dates.length) {
     const day = deployment.replay.nextDay;
@@ -199,7 +204,7 @@ async function main(): Promise<void> {
     if (prices === undefined) break;
     let tick: Awaited<ReturnType<typeof replayDay>>;
     try {
-      tick = await replayDay(clients, deployment, date, prices);
+      tick = await replayDay(clients, deployment, date, prices, { utilization: config.utilization });
     } catch (error: unknown) {
       // A terminal's Ctrl-C also reaches anvil, which may be gone mid-day: that day is simply not saved.
       if (stopRequested) break;
@@ -207,8 +212,13 @@ async function main(): Promise<void> {
     }
     deployment.replay.nextDay = day + 1;
     writeDeployment(paths, deployment);
+    const managed = [
+      ...tick.adjustments.map(formatAdjustment),
+      ...tick.skipped.map((a) => `${formatAdjustment(a)} skipped`),
+    ];
+    const range = utilizationRange(tick.utilization);
     log(
-      `day ${date}: BTC ${prices.BTCB.toFixed(0)} BNB ${prices.WBNB.toFixed(1)} · ${tick.swaps} pool moves, ${tick.blocks} blocks, ${tick.ms} ms`,
+      `day ${date}: BTC ${prices.BTCB.toFixed(0)} BNB ${prices.WBNB.toFixed(1)} · ${tick.swaps} pool moves in block ${tick.moveBlock}, ${tick.blocks} blocks, ${tick.ms} ms · utilisation ${range}${managed.length > 0 ? ` (${managed.join(" ")})` : ""}`,
     );
     replayed++;
     if (config.days > 0 && replayed >= config.days) break;
