@@ -12,7 +12,16 @@ import {
   type RebalanceStatus,
   v3SpotPriceD18,
 } from "@blocketf/sdk";
-import { type Address, type Client, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import {
+  type Address,
+  type Client,
+  createClient,
+  custom,
+  isAddressEqual,
+  numberToHex,
+  type PublicClient,
+  zeroAddress,
+} from "viem";
 import { getBalance, getBlock, getGasPrice, getTransactionCount, readContract } from "viem/actions";
 
 /** Everything a tick decides on, read from the chain; plain data for the pure planner and health check. */
@@ -93,12 +102,41 @@ async function attempt<T>(
 /** Immutable facts cached across ticks: a route's pool address never changes. */
 export type SnapshotCache = { pools: Map<string, Address> };
 
+/**
+ * A client whose state reads (`eth_call`, `eth_getBalance`) all see block `blockNumber`, so one tick
+ * decides on one state: without it, a tick spanning a block could pair a pool price from before a market
+ * move with an oracle price from after it. Nonces and gas price are read live from the real client.
+ */
+export function pinnedTo(client: Client, blockNumber: bigint): Client {
+  const tag = numberToHex(blockNumber);
+  return createClient({
+    chain: client.chain,
+    transport: custom(
+      {
+        request: async ({ method, params }: { method: string; params?: unknown }) => {
+          let pinned = params;
+          if ((method === "eth_call" || method === "eth_getBalance") && Array.isArray(params)) {
+            pinned = [params[0], params[1] === undefined || params[1] === "latest" ? tag : params[1]];
+          }
+          return (client.request as (args: { method: string; params?: unknown }) => Promise<unknown>)({
+            method,
+            params: pinned,
+          });
+        },
+        // The real client already retried; the keeper's own backoff handles what still fails.
+      },
+      { retryCount: 0 },
+    ),
+  });
+}
+
 export async function fetchSnapshot(
   client: PublicClient,
   p: { fund: Address; lens: Address; rebalancer: Address; keeper: Address; cache: SnapshotCache },
 ): Promise<Snapshot> {
-  const c = client as Client;
-  const block = await getBlock(c, { blockTag: "latest" });
+  const live = client as Client;
+  const block = await getBlock(live, { blockTag: "latest" });
+  const c = pinnedTo(live, block.number);
   const fundAt = { address: p.fund, abi: blockEtfAbi } as const;
   const [
     fund,
@@ -125,9 +163,9 @@ export async function fetchSnapshot(
   ]);
   const [balance, nonceLatest, noncePending, gasPrice] = await Promise.all([
     getBalance(c, { address: p.keeper }),
-    getTransactionCount(c, { address: p.keeper, blockTag: "latest" }),
-    getTransactionCount(c, { address: p.keeper, blockTag: "pending" }),
-    getGasPrice(c),
+    getTransactionCount(live, { address: p.keeper, blockTag: "latest" }),
+    getTransactionCount(live, { address: p.keeper, blockTag: "pending" }),
+    getGasPrice(live),
   ]);
 
   const utilizationBps = await Promise.all(
