@@ -40,6 +40,8 @@ interface Vm {
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
     function assume(bool condition) external pure;
+    /// @dev Marks the test skipped (reported as such) with the reason given.
+    function skip(bool skipTest, string calldata reason) external;
 
     // Files and JSON (reads need fs_permissions in foundry.toml)
     function readFile(string calldata path) external view returns (string memory data);
