@@ -190,13 +190,31 @@ contract RedeemTest is BaseTest {
         assertGt(payouts[SOL].vTokens, 0, "rest in vSOL");
     }
 
-    function test_Redeem_GivenNativeMarketPaused_PaysVBNB() public {
+    /// @dev Venus's protocol pause stops vToken transfers too (its transferAllowed checks it), so every
+    /// market's Venus part is escrowed, and claimable in the underlying once Venus resumes.
+    function test_Redeem_GivenProtocolPaused_EscrowsEveryMarketForClaim() public {
         _supplyAndAccrue();
         _setVenusProtocolPaused(true);
         RedeemPayout[] memory payouts = _redeem(50e18);
         for (uint256 i; i < N; ++i) {
-            assertGt(payouts[i].vTokens, 0, "every market paid in vTokens while Venus is paused");
-            assertEq(vTokens[i].balanceOf(alice), payouts[i].vTokens, "held by alice");
+            address v = address(vTokens[i]);
+            assertEq(payouts[i].vTokens, 0, "no vToken moves while Venus is paused");
+            assertGt(payouts[i].escrowed, 0, "every market's Venus part escrowed");
+            assertEq(fund.escrowedVTokens(alice, v), payouts[i].escrowed, "alice's claim");
+            assertEq(vTokens[i].balanceOf(alice), 0, "alice holds no vTokens");
+        }
+
+        _setVenusProtocolPaused(false);
+        for (uint256 i; i < N; ++i) {
+            address v = address(vTokens[i]);
+            uint256 rate = _rate(i);
+            vm.prank(alice);
+            (uint256 amount, uint256 vOut) = fund.claim(v, alice);
+            assertEq(
+                amount, payouts[i].escrowed * rate / 1e18, "claimed in the underlying once Venus resumes"
+            );
+            assertEq(vOut, 0, "no vTokens");
+            assertEq(fund.totalEscrowed(v), 0, "escrow cleared");
         }
     }
 
