@@ -45,6 +45,7 @@ interface Vm {
 
     // Files and JSON (reads need fs_permissions in foundry.toml)
     function readFile(string calldata path) external view returns (string memory data);
+    function exists(string calldata path) external view returns (bool result);
     /// @dev Creation code of an artifact (forge's or a Hardhat-style JSON under node_modules).
     function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function projectRoot() external view returns (string memory path);
