@@ -29,6 +29,10 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
     target: 350_000,
     note: "buffer redeem when every market already accrued",
   },
+  // RealVenusGasBench.t.sol: the same operations on Venus's own core pool (npm artifacts), not the double.
+  mintRealVenus: { target: 300_000, note: "mint, Venus's own VBep20Delegator/VBNB markets (accrual due)" },
+  redeemFromBufferRealVenus: { target: 350_000, note: "buffer redeem, Venus's own markets (accrual due)" },
+  sweepRealVenus: { note: "sweep of all 6 markets, Venus's own mint path (comptroller checks included)" },
   mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
   redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },
   rebalance1x1: { note: "1 sell + 1 buy via V3, Venus withdraw + re-supply, fund checks (6 assets)" },
@@ -59,6 +63,7 @@ const snapshotFiles = [
   "GasBenchTest.json",
   "GasBenchAccruedTest.json",
   "GasBenchVenusOffTest.json",
+  "RealVenusGasBenchTest.json",
   "RebalanceGasBenchTest.json",
   "RebalanceGasBench11Test.json",
   "RouterGasBenchTest.json",

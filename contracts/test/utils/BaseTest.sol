@@ -8,6 +8,7 @@ import {BlockETFFactory} from "../../src/BlockETFFactory.sol";
 import {AssetConfig, FundParams} from "../../src/interfaces/IBlockETF.sol";
 import {ChainlinkOracle} from "../../src/oracles/ChainlinkOracle.sol";
 import {BlockETFLens} from "../../src/periphery/BlockETFLens.sol";
+import {IVenusFixture} from "./IVenusFixture.sol";
 import {Test} from "./Test.sol";
 import {MockAggregator} from "./mocks/MockAggregator.sol";
 import {MockERC20} from "./mocks/MockERC20.sol";
@@ -59,13 +60,14 @@ abstract contract BaseTest is Test {
     BlockETFFactory internal factory;
     BlockETFLens internal lens;
     BlockETF internal fund;
+    /// @dev Zero: the Venus doubles. Set: Venus's own core pool (test/integration/RealVenusBaseTest.sol).
+    IVenusFixture internal realVenus;
 
     function setUp() public virtual {
         vm.warp(1_700_000_000);
         vm.roll(1_000_000);
         wbnb = new MockWBNB();
-        comptroller = new MockVenusComptroller();
-        irm = new MockInterestRateModel(BORROW_RATE);
+        _deployVenus();
         oracle = new ChainlinkOracle(owner);
         for (uint256 i; i < N; ++i) {
             tokens[i] = i == BNB ? address(wbnb) : address(new MockERC20(SYMBOLS[i], SYMBOLS[i], DECIMALS[i]));
@@ -75,29 +77,106 @@ abstract contract BaseTest is Test {
             oracle.setFeed(
                 ChainlinkOracle.FeedConfig(tokens[i], address(feeds[i]), HEARTBEAT, 1, type(uint256).max)
             );
-            // 1 vToken = 0.02 underlying, scaled by 1e(18 + decimals - 8) as Venus does.
-            uint256 initialRate = 2 * 10 ** (16 + DECIMALS[i] - 8);
-            vTokens[i] = i == BNB
-                ? MockVToken(address(new MockVBNB(comptroller, irm, initialRate)))
-                : MockVToken(
-                    address(
-                        new MockVBep20(
-                            tokens[i],
-                            string.concat("v", SYMBOLS[i]),
-                            string.concat("v", SYMBOLS[i]),
-                            comptroller,
-                            irm,
-                            initialRate
-                        )
-                    )
-                );
+            vTokens[i] = _deployVenusMarket(i);
             vm.label(address(vTokens[i]), string.concat("v", SYMBOLS[i]));
-            comptroller.setSupplyCap(address(vTokens[i]), type(uint128).max);
         }
+        _finishVenus();
         factory = new BlockETFFactory(address(comptroller), address(wbnb));
         lens = new BlockETFLens();
         _seedVenusMarkets();
         fund = _createFund(_defaultParams(), seeder);
+    }
+
+    /* VENUS: the doubles, or Venus's own core pool when `realVenus` is set (by
+    test/integration/RealVenusBaseTest.sol's constructor), so the same tests run on both. */
+
+    function _deployVenus() internal {
+        if (address(realVenus) != address(0)) {
+            // The double types are kept so shared tests compile unchanged; see RealVenusBaseTest.
+            comptroller = MockVenusComptroller(realVenus.comptroller());
+        } else {
+            comptroller = new MockVenusComptroller();
+        }
+        irm = new MockInterestRateModel(BORROW_RATE);
+    }
+
+    /// @dev Deploys and lists the market of asset i (vBNB native for WBNB), with an unlimited supply cap.
+    function _deployVenusMarket(uint256 i) internal returns (MockVToken v) {
+        if (address(realVenus) != address(0)) {
+            address underlying = i == BNB ? realVenus.NATIVE_BNB() : tokens[i];
+            return MockVToken(realVenus.listMarket(underlying, DECIMALS[i], _venusPrice(i), SYMBOLS[i]));
+        }
+        // 1 vToken = 0.02 underlying, scaled by 1e(18 + decimals - 8) as Venus does.
+        uint256 initialRate = 2 * 10 ** (16 + DECIMALS[i] - 8);
+        v = i == BNB
+            ? MockVToken(address(new MockVBNB(comptroller, irm, initialRate)))
+            : MockVToken(
+                address(
+                    new MockVBep20(
+                        tokens[i],
+                        string.concat("v", SYMBOLS[i]),
+                        string.concat("v", SYMBOLS[i]),
+                        comptroller,
+                        irm,
+                        initialRate
+                    )
+                )
+            );
+        comptroller.setSupplyCap(address(v), type(uint128).max);
+    }
+
+    /// @dev After every market is listed: the real Venus deploys its oracle guard and borrower here.
+    function _finishVenus() internal {
+        if (address(realVenus) != address(0)) realVenus.finish();
+    }
+
+    /// @dev A borrower takes `amount` of asset i's cash out of its market.
+    function _borrowFromVenus(uint256 i, uint256 amount) internal {
+        if (address(realVenus) != address(0)) realVenus.borrow(address(vTokens[i]), amount);
+        else vTokens[i].borrow(amount);
+    }
+
+    /// @dev Borrows asset i's market down to `cashLeft` of cash.
+    function _drainVenusCash(uint256 i, uint256 cashLeft) internal {
+        _borrowFromVenus(i, vTokens[i].getCash() - cashLeft);
+    }
+
+    /// @dev Venus Action enum: MINT 0, REDEEM 1, BORROW 2, REPAY 3, SEIZE 4, LIQUIDATE 5, TRANSFER 6, ...
+    function _setVenusActionPaused(address market, uint8 action, bool paused) internal {
+        if (address(realVenus) != address(0)) realVenus.setActionPaused(market, action, paused);
+        else comptroller.setActionPaused(market, action, paused);
+    }
+
+    function _setVenusProtocolPaused(bool paused) internal {
+        if (address(realVenus) != address(0)) realVenus.setProtocolPaused(paused);
+        else comptroller.setProtocolPaused(paused);
+    }
+
+    /// @dev {tok}; 0 disables minting.
+    function _setVenusSupplyCap(address market, uint256 cap) internal {
+        if (address(realVenus) != address(0)) realVenus.setSupplyCap(market, cap);
+        else comptroller.setSupplyCap(market, cap);
+    }
+
+    /// @dev D18{1} of every Venus redeem sent to Venus's treasury.
+    function _setVenusTreasuryPercent(uint256 percent) internal {
+        if (address(realVenus) != address(0)) realVenus.setTreasuryPercent(percent);
+        else comptroller.setTreasuryPercent(percent);
+    }
+
+    /// @dev Makes every market's interest-rate model revert (or work again).
+    function _setVenusRateFails(bool fails) internal {
+        if (address(realVenus) != address(0)) realVenus.setRateModelReverts(fails);
+        else irm.setReverts(fails);
+    }
+
+    function _venusRateFails() internal view returns (bool) {
+        return address(realVenus) != address(0) ? realVenus.rateModelReverts() : irm.reverts();
+    }
+
+    /// @dev D36{USD/tok} / 10^decimals, Venus's oracle scale, from the D8 feed answer.
+    function _venusPrice(uint256 i) internal view returns (uint256) {
+        return uint256(PRICES[i]) * 10 ** (28 - DECIMALS[i]);
     }
 
     /* DEPLOYMENT */
@@ -129,7 +208,7 @@ abstract contract BaseTest is Test {
         for (uint256 i; i < N; ++i) {
             uint256 amount = 1_000_000e18 * 10 ** DECIMALS[i] / (uint256(PRICES[i]) * 1e10);
             _supplyAs(whale, i, amount);
-            vTokens[i].borrow(amount / 2);
+            _borrowFromVenus(i, amount / 2);
         }
     }
 
@@ -142,7 +221,7 @@ abstract contract BaseTest is Test {
             _give(tokens[i], who, amount);
             vm.startPrank(who);
             IERC20(tokens[i]).approve(address(vTokens[i]), amount);
-            MockVBep20(address(vTokens[i])).mint(amount);
+            require(MockVBep20(address(vTokens[i])).mint(amount) == 0, "supply failed");
             vm.stopPrank();
         }
     }

@@ -40,9 +40,12 @@ interface Vm {
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
     function assume(bool condition) external pure;
+    /// @dev Marks the test skipped (reported as such) with the reason given.
+    function skip(bool skipTest, string calldata reason) external;
 
     // Files and JSON (reads need fs_permissions in foundry.toml)
     function readFile(string calldata path) external view returns (string memory data);
+    function exists(string calldata path) external view returns (bool result);
     /// @dev Creation code of an artifact (forge's or a Hardhat-style JSON under node_modules).
     function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function projectRoot() external view returns (string memory path);

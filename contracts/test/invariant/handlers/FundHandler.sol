@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {BlockETF} from "../../../src/BlockETF.sol";
 import {BlockETFLens} from "../../../src/periphery/BlockETFLens.sol";
+import {IVenusFixture} from "../../utils/IVenusFixture.sol";
 import {Test} from "../../utils/Test.sol";
 import {MockAggregator} from "../../utils/mocks/MockAggregator.sol";
 import {MockERC20} from "../../utils/mocks/MockERC20.sol";
@@ -34,6 +35,8 @@ contract FundHandler is Test {
     MockVToken[N] public vTokens;
     MockAggregator[N] public feeds;
     address[3] public actors;
+    /// @notice Zero: the Venus doubles. Set: Venus's own core pool, driven through its fixture.
+    IVenusFixture public immutable realVenus;
 
     /* GHOSTS */
 
@@ -50,11 +53,12 @@ contract FundHandler is Test {
         MockVToken[N] memory vTokens_,
         MockAggregator[N] memory feeds_,
         address guardian_,
-        address owner_
+        address owner_,
+        IVenusFixture realVenus_
     ) {
         (fund, lens, comptroller, irm, wbnb, guardian, owner) =
         (fund_, lens_, comptroller_, irm_, wbnb_, guardian_, owner_);
-        (tokens, vTokens, feeds) = (tokens_, vTokens_, feeds_);
+        (tokens, vTokens, feeds, realVenus) = (tokens_, vTokens_, feeds_, realVenus_);
         actors = [address(0xA11CE), address(0xB0B), address(0xCA201)];
     }
 
@@ -65,7 +69,7 @@ contract FundHandler is Test {
     /* HOLDERS */
 
     function mint(uint256 actorSeed, uint256 shares) external {
-        if (fund.paused() || irm.reverts()) return;
+        if (fund.paused() || _rateFails()) return;
         address actor = actors[actorSeed % 3];
         shares = bound(shares, 1e12, 1e22);
         (uint256[] memory heldBefore, uint256 supplyBefore) = (fund.holdings(), fund.totalSupplyWithFees());
@@ -78,7 +82,7 @@ contract FundHandler is Test {
         address actor = actors[actorSeed % 3];
         uint256 shares = fund.balanceOf(actor) * bound(fraction, 1, 100) / 100;
         if (shares == 0) return;
-        bool rateKnown = !irm.reverts();
+        bool rateKnown = !_rateFails();
         uint256[] memory heldBefore;
         uint256 supplyBefore;
         if (rateKnown) (heldBefore, supplyBefore) = (fund.holdings(), fund.totalSupplyWithFees());
@@ -91,7 +95,7 @@ contract FundHandler is Test {
     }
 
     function roundTrip(uint256 actorSeed, uint256 shares) external {
-        if (fund.paused() || irm.reverts()) return;
+        if (fund.paused() || _rateFails()) return;
         address actor = actors[actorSeed % 3];
         shares = bound(shares, 1e12, 1e22);
         uint256[] memory before = _balances(actor);
@@ -166,34 +170,45 @@ contract FundHandler is Test {
 
     function setVenusAction(uint256 marketSeed, uint256 actionSeed, bool paused) external {
         uint8[3] memory actions = [MINT, REDEEM, TRANSFER];
-        comptroller.setActionPaused(address(vTokens[marketSeed % N]), actions[actionSeed % 3], paused);
+        (address v, uint8 action) = (address(vTokens[marketSeed % N]), actions[actionSeed % 3]);
+        if (address(realVenus) != address(0)) realVenus.setActionPaused(v, action, paused);
+        else comptroller.setActionPaused(v, action, paused);
         calls["venusPause"]++;
     }
 
     function drainCash(uint256 marketSeed, uint256 fraction) external {
-        if (irm.reverts()) return; // borrowers cannot act on a market whose rate model fails
+        if (_rateFails()) return; // borrowers cannot act on a market whose rate model fails
         MockVToken v = vTokens[marketSeed % N];
-        v.borrow(v.getCash() * bound(fraction, 1, 100) / 100);
+        uint256 amount = v.getCash() * bound(fraction, 1, 100) / 100;
+        if (amount == 0) return;
+        if (address(realVenus) != address(0)) realVenus.borrow(address(v), amount);
+        else v.borrow(amount);
         calls["drainCash"]++;
     }
 
     function repayCash(uint256 marketSeed, uint256 fraction) external {
-        if (irm.reverts()) return;
+        if (_rateFails()) return;
         uint256 i = marketSeed % N;
         MockVToken v = vTokens[i];
         uint256 amount = v.totalBorrows() * bound(fraction, 1, 100) / 100;
         if (amount == 0) return;
-        if (tokens[i] == address(wbnb)) {
-            vm.deal(address(v), address(v).balance + amount);
+        bool native = tokens[i] == address(wbnb);
+        if (address(realVenus) != address(0)) {
+            // The fixture is the only borrower and repays up to its debt.
+            if (native) vm.deal(address(this), amount);
+            else MockERC20(tokens[i]).mint(address(realVenus), amount);
+            realVenus.repay{value: native ? amount : 0}(address(v), amount);
         } else {
-            MockERC20(tokens[i]).mint(address(v), amount);
+            if (native) vm.deal(address(v), address(v).balance + amount);
+            else MockERC20(tokens[i]).mint(address(v), amount);
+            v.repay(amount);
         }
-        v.repay(amount);
         calls["repayCash"]++;
     }
 
     function toggleRateFailure(bool fails) external {
-        irm.setReverts(fails);
+        if (address(realVenus) != address(0)) realVenus.setRateModelReverts(fails);
+        else irm.setReverts(fails);
     }
 
     function donate(uint256 assetSeed, uint256 amount) external {
@@ -205,6 +220,10 @@ contract FundHandler is Test {
     }
 
     /* INTERNAL */
+
+    function _rateFails() internal view returns (bool) {
+        return address(realVenus) != address(0) ? realVenus.rateModelReverts() : irm.reverts();
+    }
 
     function _mintAs(address actor, uint256 shares) internal returns (uint256[] memory amounts) {
         amounts = lens.previewMintExactShares(address(fund), shares);

@@ -16,7 +16,7 @@ contract FeesTest is BaseTest {
     /// @dev {share} One year at 200 bps on the seed supply: S * f / (1 - f) = 100e18 * 200 / 9800, down.
     uint256 internal constant ONE_YEAR_FEE = 2_040_816_326_530_612_244;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         vm.prank(owner);
         fund.setManagementFee(FEE_BPS);

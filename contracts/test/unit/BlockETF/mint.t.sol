@@ -142,8 +142,8 @@ contract MintTest is BaseTest {
 
     function test_Mint_RevertWhen_VenusRateUnavailable() public {
         fund.sweep();
+        _setVenusRateFails(true); // from the next block: markets accrued in this one still price
         _advance(10, 10);
-        irm.setReverts(true);
         uint256[] memory maxAmounts = _maxAmounts();
         vm.expectRevert(
             abi.encodeWithSelector(ErrorsLib.VenusRateUnavailable.selector, address(vTokens[BTC]))

@@ -16,7 +16,7 @@ import {MockRebalancer} from "../../utils/mocks/MockRebalancer.sol";
 contract FundRebalanceTest is BaseTest {
     MockRebalancer internal mock;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         mock = new MockRebalancer(IBlockETF(address(fund)));
         vm.prank(owner);
@@ -166,7 +166,7 @@ contract FundRebalanceTest is BaseTest {
 
     function test_Rebalance_RevertWhen_VenusCannotPay() public {
         (uint256[] memory sent, uint256[] memory back) = _swapPlan(6_000e18, USDT, 10);
-        comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
+        _setVenusActionPaused(address(vTokens[BTC]), 1, true);
         (, bytes4 selector) = _revertSelector(sent, back);
         assertEq(selector, ErrorsLib.RebalanceLiquidityShort.selector, "redeem paused");
     }

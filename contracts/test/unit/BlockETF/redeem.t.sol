@@ -14,7 +14,7 @@ contract RedeemTest is BaseTest {
     uint8 internal constant REDEEM = 1;
     uint8 internal constant TRANSFER = 6;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         _mint(fund, alice, 100e18);
     }
@@ -110,7 +110,7 @@ contract RedeemTest is BaseTest {
 
     function test_Redeem_GivenTreasuryFee_RedeemerBearsIt() public {
         _supplyAndAccrue();
-        comptroller.setTreasuryPercent(0.01e18);
+        _setVenusTreasuryPercent(0.01e18);
         uint256[] memory heldBefore = fund.holdings();
         uint256 supplyBefore = fund.totalSupply();
         uint256[] memory preview = lens.previewRedeem(address(fund), 50e18);
@@ -132,7 +132,7 @@ contract RedeemTest is BaseTest {
 
     function test_Redeem_GivenVenusRedeemPaused_PaysVTokens() public {
         _supplyAndAccrue();
-        comptroller.setActionPaused(address(vTokens[BTC]), REDEEM, true);
+        _setVenusActionPaused(address(vTokens[BTC]), REDEEM, true);
         uint256[] memory preview = lens.previewRedeem(address(fund), 50e18);
         uint256 idle = fund.asset(BTC).idle;
         uint256 rate = _rate(BTC);
@@ -156,7 +156,7 @@ contract RedeemTest is BaseTest {
     function test_Redeem_GivenCashShort_PaysCashThenVTokens() public {
         _supplyAndAccrue();
         MockVToken v = vTokens[USDT];
-        v.borrow(v.getCash() - 10e18); // 10 USDT of cash left
+        _drainVenusCash(USDT, 10e18); // 10 USDT of cash left
         uint256[] memory preview = lens.previewRedeem(address(fund), 50e18);
         uint256 idle = fund.asset(USDT).idle;
         RedeemPayout[] memory payouts = _redeem(50e18);
@@ -166,7 +166,7 @@ contract RedeemTest is BaseTest {
         assertEq(v.getCash(), 0, "market drained");
     }
 
-    function test_Redeem_GivenErrorCode_PaysVTokens() public {
+    function test_Redeem_GivenErrorCode_PaysVTokens() public virtual {
         _supplyAndAccrue();
         vTokens[ETH].setFailMode(MockVToken.FailMode.ReturnCode);
         vTokens[ETH].setForcedError(3);
@@ -181,7 +181,7 @@ contract RedeemTest is BaseTest {
         assertGt(payouts[ETH].vTokens, 0, "rest in vETH");
     }
 
-    function test_Redeem_GivenVenusReverts_PaysVTokens() public {
+    function test_Redeem_GivenVenusReverts_PaysVTokens() public virtual {
         _supplyAndAccrue();
         vTokens[SOL].setForcedError(9);
         uint256 idle = fund.asset(SOL).idle;
@@ -190,13 +190,31 @@ contract RedeemTest is BaseTest {
         assertGt(payouts[SOL].vTokens, 0, "rest in vSOL");
     }
 
-    function test_Redeem_GivenNativeMarketPaused_PaysVBNB() public {
+    /// @dev Venus's protocol pause stops vToken transfers too (its transferAllowed checks it), so every
+    /// market's Venus part is escrowed, and claimable in the underlying once Venus resumes.
+    function test_Redeem_GivenProtocolPaused_EscrowsEveryMarketForClaim() public {
         _supplyAndAccrue();
-        comptroller.setProtocolPaused(true);
+        _setVenusProtocolPaused(true);
         RedeemPayout[] memory payouts = _redeem(50e18);
         for (uint256 i; i < N; ++i) {
-            assertGt(payouts[i].vTokens, 0, "every market paid in vTokens while Venus is paused");
-            assertEq(vTokens[i].balanceOf(alice), payouts[i].vTokens, "held by alice");
+            address v = address(vTokens[i]);
+            assertEq(payouts[i].vTokens, 0, "no vToken moves while Venus is paused");
+            assertGt(payouts[i].escrowed, 0, "every market's Venus part escrowed");
+            assertEq(fund.escrowedVTokens(alice, v), payouts[i].escrowed, "alice's claim");
+            assertEq(vTokens[i].balanceOf(alice), 0, "alice holds no vTokens");
+        }
+
+        _setVenusProtocolPaused(false);
+        for (uint256 i; i < N; ++i) {
+            address v = address(vTokens[i]);
+            uint256 rate = _rate(i);
+            vm.prank(alice);
+            (uint256 amount, uint256 vOut) = fund.claim(v, alice);
+            assertEq(
+                amount, payouts[i].escrowed * rate / 1e18, "claimed in the underlying once Venus resumes"
+            );
+            assertEq(vOut, 0, "no vTokens");
+            assertEq(fund.totalEscrowed(v), 0, "escrow cleared");
         }
     }
 
@@ -205,8 +223,8 @@ contract RedeemTest is BaseTest {
     function test_Redeem_GivenTransferPausedToo_EscrowsForClaim() public {
         _supplyAndAccrue();
         address vSol = address(vTokens[SOL]);
-        comptroller.setActionPaused(vSol, REDEEM, true);
-        comptroller.setActionPaused(vSol, TRANSFER, true);
+        _setVenusActionPaused(vSol, REDEEM, true);
+        _setVenusActionPaused(vSol, TRANSFER, true);
         uint256 vSharesBefore = fund.asset(SOL).vShares;
 
         RedeemPayout[] memory payouts = _redeem(50e18);
@@ -221,7 +239,7 @@ contract RedeemTest is BaseTest {
             vTokens[SOL].balanceOf(address(fund)), fund.asset(SOL).vShares + escrowed, "vTokens all accounted"
         );
 
-        comptroller.setActionPaused(vSol, REDEEM, false);
+        _setVenusActionPaused(vSol, REDEEM, false);
         uint256 rate = _rate(SOL);
         vm.prank(alice);
         (uint256 amount, uint256 vOut) = fund.claim(vSol, alice);
@@ -242,8 +260,9 @@ contract RedeemTest is BaseTest {
     }
 
     function test_Redeem_GivenRateUnavailable_PaysInKind() public {
-        _supplyAndAccrue();
-        irm.setReverts(true);
+        fund.sweep();
+        _setVenusRateFails(true); // from the next block: markets accrued in this one still price
+        _advance(1_000, 1_000);
         uint256 supply = fund.totalSupply();
         uint256[] memory idle = new uint256[](N);
         uint256[] memory vShares = new uint256[](N);
@@ -317,8 +336,8 @@ contract RedeemTest is BaseTest {
 
     function _escrowSol() internal returns (uint256 escrowed) {
         _supplyAndAccrue();
-        comptroller.setActionPaused(address(vTokens[SOL]), REDEEM, true);
-        comptroller.setActionPaused(address(vTokens[SOL]), TRANSFER, true);
+        _setVenusActionPaused(address(vTokens[SOL]), REDEEM, true);
+        _setVenusActionPaused(address(vTokens[SOL]), TRANSFER, true);
         escrowed = _redeem(50e18)[SOL].escrowed;
     }
 
@@ -331,7 +350,7 @@ contract RedeemTest is BaseTest {
 
     function test_Claim_GivenOnlyTransferAllowed_PaysVTokens() public {
         uint256 escrowed = _escrowSol();
-        comptroller.setActionPaused(address(vTokens[SOL]), TRANSFER, false);
+        _setVenusActionPaused(address(vTokens[SOL]), TRANSFER, false);
         vm.prank(alice);
         (uint256 amount, uint256 vOut) = fund.claim(address(vTokens[SOL]), bob);
         assertEq(amount, 0, "no underlying");
@@ -341,9 +360,9 @@ contract RedeemTest is BaseTest {
 
     function test_Claim_GivenCashShort_PaysCashAndKeepsTheRestEscrowed() public {
         uint256 escrowed = _escrowSol();
-        comptroller.setActionPaused(address(vTokens[SOL]), REDEEM, false);
+        _setVenusActionPaused(address(vTokens[SOL]), REDEEM, false);
         MockVToken v = vTokens[SOL];
-        v.borrow(v.getCash() - 1e18); // 1 SOL of cash left
+        _drainVenusCash(SOL, 1e18); // 1 SOL of cash left
         vm.prank(alice);
         (uint256 amount, uint256 vOut) = fund.claim(address(v), alice);
         assertEq(amount, 1e18, "all the cash");

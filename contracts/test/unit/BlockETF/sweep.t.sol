@@ -12,7 +12,7 @@ import {MockVToken} from "../../utils/mocks/MockVToken.sol";
 contract SweepTest is BaseTest {
     uint8 internal constant MINT = 0;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         _mint(fund, alice, 100e18);
     }
@@ -71,7 +71,7 @@ contract SweepTest is BaseTest {
     function test_Sweep_GivenSupplyCap_SuppliesUpToTheCapAndReportsTheRest() public {
         MockVToken v = vTokens[USDT];
         uint256 supplied = v.totalSupply() * v.exchangeRateStored() / 1e18;
-        comptroller.setSupplyCap(address(v), supplied + 1_000e18);
+        _setVenusSupplyCap(address(v), supplied + 1_000e18);
         uint256 wanted = fund.holdings()[USDT] - _keep(USDT);
         vm.expectEmit(true, true, false, true, address(fund));
         emit EventsLib.SupplySkipped(USDT, address(v), wanted - 1_000e18, VenusOutcome.CapReached, 0);
@@ -85,7 +85,7 @@ contract SweepTest is BaseTest {
     }
 
     function test_Sweep_GivenCapZero_LeavesIdle() public {
-        comptroller.setSupplyCap(address(vTokens[XRP]), 0);
+        _setVenusSupplyCap(address(vTokens[XRP]), 0);
         uint256 idle = fund.asset(XRP).idle;
         uint256[] memory out = fund.sweep();
         assertEq(out[XRP], 0, "cap 0 means minting disabled");
@@ -93,7 +93,7 @@ contract SweepTest is BaseTest {
     }
 
     function test_Sweep_GivenMintPaused_LeavesIdle() public {
-        comptroller.setActionPaused(address(vTokens[SOL]), MINT, true);
+        _setVenusActionPaused(address(vTokens[SOL]), MINT, true);
         uint256 idle = fund.asset(SOL).idle;
         vm.expectEmit(true, true, false, true, address(fund));
         emit EventsLib.SupplySkipped(SOL, address(vTokens[SOL]), idle - _keep(SOL), VenusOutcome.Paused, 0);
@@ -102,11 +102,11 @@ contract SweepTest is BaseTest {
     }
 
     function test_Sweep_GivenProtocolPaused_LeavesEverythingIdle() public {
-        comptroller.setProtocolPaused(true);
+        _setVenusProtocolPaused(true);
         assertEq(fund.sweep(), _zeros(), "nothing supplied");
     }
 
-    function test_Sweep_GivenErrorCode_LosesNothing() public {
+    function test_Sweep_GivenErrorCode_LosesNothing() public virtual {
         MockVToken v = vTokens[ETH];
         v.setFailMode(MockVToken.FailMode.ReturnCode);
         v.setForcedError(3);
@@ -120,7 +120,7 @@ contract SweepTest is BaseTest {
         assertEq(IERC20(tokens[ETH]).allowance(address(fund), address(v)), 0, "no allowance left behind");
     }
 
-    function test_Sweep_GivenVenusReverts_LosesNothing() public {
+    function test_Sweep_GivenVenusReverts_LosesNothing() public virtual {
         vTokens[BTC].setForcedError(9);
         uint256 idle = fund.asset(BTC).idle;
         vm.expectEmit(true, true, false, true, address(fund));
@@ -129,7 +129,7 @@ contract SweepTest is BaseTest {
         assertEq(fund.asset(BTC).idle, idle, "idle unchanged");
     }
 
-    function test_Sweep_GivenNativeMarketReverts_RewrapsTheBNB() public {
+    function test_Sweep_GivenNativeMarketReverts_RewrapsTheBNB() public virtual {
         vTokens[BNB].setForcedError(9);
         uint256 balance = IERC20(tokens[BNB]).balanceOf(address(fund));
         uint256 idle = fund.asset(BNB).idle;
@@ -148,8 +148,8 @@ contract SweepTest is BaseTest {
     function test_Sweep_GivenRateUnavailable_Skips() public {
         fund.sweep();
         _mint(fund, alice, 10e18);
+        _setVenusRateFails(true); // from the next block: markets accrued in this one still price
         _advance(10, 10);
-        irm.setReverts(true);
         vm.expectEmit(true, true, false, true, address(fund));
         emit EventsLib.SupplySkipped(BTC, address(vTokens[BTC]), 0, VenusOutcome.RateUnavailable, 0);
         assertEq(fund.sweep(), _zeros(), "nothing supplied");
@@ -181,7 +181,7 @@ contract SweepTest is BaseTest {
     function test_ExitVenus_GivenCashShort_WithdrawsWhatItCan() public {
         fund.sweep();
         MockVToken v = vTokens[USDT];
-        v.borrow(v.getCash() - 5e18);
+        _drainVenusCash(USDT, 5e18);
         uint256 vShares = fund.asset(USDT).vShares;
         vm.prank(guardian);
         fund.exitVenus(USDT);
@@ -193,7 +193,7 @@ contract SweepTest is BaseTest {
 
     function test_ExitVenus_GivenRedeemPaused_KeepsPositionAndReports() public {
         fund.sweep();
-        comptroller.setActionPaused(address(vTokens[SOL]), 1, true);
+        _setVenusActionPaused(address(vTokens[SOL]), 1, true);
         uint256 vShares = fund.asset(SOL).vShares;
         vm.prank(guardian);
         fund.exitVenus(SOL);

@@ -7,7 +7,7 @@ import {RebalanceRuleLib} from "../../../src/libraries/RebalanceRuleLib.sol";
 import {BaseTest} from "../../utils/BaseTest.sol";
 
 contract BlockETFLensTest is BaseTest {
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         _mint(fund, alice, 100e18);
         fund.sweep();
@@ -70,7 +70,7 @@ contract BlockETFLensTest is BaseTest {
     }
 
     function test_GetFund_GivenMarketPaused_ShowsIt() public {
-        comptroller.setActionPaused(address(vTokens[ETH]), 1, true);
+        _setVenusActionPaused(address(vTokens[ETH]), 1, true);
         LensFund memory f = lens.getFund(address(fund));
         assertTrue(f.assets[ETH].redeemPaused, "redeem paused shown");
         assertFalse(f.assets[ETH].mintPaused, "mint still open");

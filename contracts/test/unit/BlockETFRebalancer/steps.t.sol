@@ -149,7 +149,7 @@ contract RebalancerStepsTest is RebalanceBaseTest {
 
     function test_Rebalance_GivenVenusIlliquid_SellsOnlyWhatCanBePaid() public {
         _shock(BTC, 14_000);
-        comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
+        _setVenusActionPaused(address(vTokens[BTC]), 1, true);
         uint256 idle = fund.asset(BTC).idle;
         (uint256[] memory sent,) = rebalancer.previewStep();
         assertEq(sent[BTC], idle, "only the idle buffer");
@@ -161,7 +161,7 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         // Found by the rebalance invariants: BTC over-weight with its Venus redeem paused and no idle left.
         _shock(BTC, 18_000);
         _shock(ETH, 12_000);
-        comptroller.setActionPaused(address(vTokens[BTC]), 1, true);
+        _setVenusActionPaused(address(vTokens[BTC]), 1, true);
         _step(); // sells the BTC buffer (all Venus lets go of) and the ETH excess
         assertEq(fund.asset(BTC).idle, 0, "BTC buffer sold");
         _advance(20, 1 minutes);
@@ -170,7 +170,7 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         assertLt(d[ETH], 50, "ETH rebalanced");
         assertTrue(fund.rebalancing(), "the rebalance waits for BTC");
         // Once Venus pays again, the rebalance finishes.
-        comptroller.setActionPaused(address(vTokens[BTC]), 1, false);
+        _setVenusActionPaused(address(vTokens[BTC]), 1, false);
         assertTrue(_step(), "completes");
     }
 

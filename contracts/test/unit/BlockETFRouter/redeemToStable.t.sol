@@ -10,7 +10,7 @@ import {BlockETFRebalancer} from "../../../src/periphery/BlockETFRebalancer.sol"
 import {RouterBaseTest} from "../../utils/RouterBaseTest.sol";
 
 contract RedeemToStableTest is RouterBaseTest {
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         _mint(fund, alice, 100e18);
         fund.sweep();
@@ -72,7 +72,7 @@ contract RedeemToStableTest is RouterBaseTest {
     }
 
     function test_RedeemToStable_GivenVenusRedeemPaused_PassesVTokens() public {
-        comptroller.setActionPaused(address(vTokens[BTC]), ConstantsLib.VENUS_ACTION_REDEEM, true);
+        _setVenusActionPaused(address(vTokens[BTC]), ConstantsLib.VENUS_ACTION_REDEEM, true);
         uint256 quoted = router.quoteRedeemToStable(address(fund), 80e18);
         (uint256 out, uint256[] memory vOut) = _redeem(80e18, 0);
         assertGt(vOut[BTC], 0, "BTC's Venus part paid in vBTC");
@@ -85,8 +85,8 @@ contract RedeemToStableTest is RouterBaseTest {
     }
 
     function test_RedeemToStable_RevertWhen_VTokensEscrowed() public {
-        comptroller.setActionPaused(address(vTokens[ETH]), ConstantsLib.VENUS_ACTION_REDEEM, true);
-        comptroller.setActionPaused(address(vTokens[ETH]), ConstantsLib.VENUS_ACTION_TRANSFER, true);
+        _setVenusActionPaused(address(vTokens[ETH]), ConstantsLib.VENUS_ACTION_REDEEM, true);
+        _setVenusActionPaused(address(vTokens[ETH]), ConstantsLib.VENUS_ACTION_TRANSFER, true);
         vm.expectPartialRevert(ErrorsLib.RedeemEscrowed.selector);
         _redeem(80e18, 0);
     }

@@ -148,6 +148,12 @@ abstract contract MockVToken {
     }
 
     function transfer(address dst, uint256 amount) external returns (bool) {
+        // Venus's transferAllowed checks the protocol pause too (found running the fund tests on the
+        // real core pool: test/integration/).
+        if (comptroller.protocolPaused()) {
+            if (failMode == FailMode.Revert) revert("protocol is paused");
+            return false;
+        }
         if (comptroller.actionPaused(address(this), TRANSFER)) {
             if (failMode == FailMode.Revert) revert("action is paused");
             return false;
