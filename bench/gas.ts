@@ -39,6 +39,10 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   rebalance2x2: { target: 900_000, note: "2 sells + 2 buys, Venus withdraw + re-supply (6 assets)" },
   rebalance1x4PriceShock: { note: "BTC +40 %: 1 sell, 4 buys + USDT sleeve filled (6 assets)" },
   rebalance5x5: { note: "5 sells + 5 buys on an 11-asset fund (10 risk assets + USDT)" },
+  // RealVenusRebalanceGasBench.t.sol: the same steps on Venus's own core pool (npm artifacts).
+  rebalance1x1RealVenus: { note: "1 sell + 1 buy via V3, Venus's own markets (6 assets)" },
+  rebalance2x2RealVenus: { target: 900_000, note: "2 sells + 2 buys, Venus's own markets (6 assets)" },
+  rebalance1x4PriceShockRealVenus: { note: "BTC +40 %: 1 sell, 4 buys + USDT sleeve, Venus's own markets" },
   // Router (RouterGasBench.t.sol): USDT in or out through the devnet-like V3 pools, $1,000 / 1 share.
   routerMint: {
     target: 900_000,
@@ -49,6 +53,13 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   routerMintVenusOff: { v1: 1_101_812, note: "mintWithStable, same basket, no Venus markets" },
   routerMintExactSharesVenusOff: { note: "mintExactSharesWithStable, no Venus markets" },
   routerRedeemVenusOff: { note: "redeemToStable, no Venus markets" },
+  // RealVenusRouterGasBench.t.sol: the same router calls on Venus's own core pool (npm artifacts).
+  routerMintRealVenus: {
+    target: 900_000,
+    note: "mintWithStable: 5 exact-output swaps + in-kind mint, Venus's own markets",
+  },
+  routerMintExactSharesRealVenus: { note: "mintExactSharesWithStable, Venus's own markets" },
+  routerRedeemRealVenus: { note: "redeemToStable, Venus's own markets" },
 };
 
 rmSync(snapshotDir, { recursive: true, force: true });
@@ -66,8 +77,10 @@ const snapshotFiles = [
   "RealVenusGasBenchTest.json",
   "RebalanceGasBenchTest.json",
   "RebalanceGasBench11Test.json",
+  "RealVenusRebalanceGasBenchTest.json",
   "RouterGasBenchTest.json",
   "RouterGasBenchVenusOffTest.json",
+  "RealVenusRouterGasBenchTest.json",
 ];
 for (const file of snapshotFiles) {
   const parsed: unknown = JSON.parse(readFileSync(join(snapshotDir, file), "utf8"));

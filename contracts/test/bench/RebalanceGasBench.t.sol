@@ -34,6 +34,11 @@ contract RebalanceGasBenchTest is RebalanceBaseTest {
         _advance(10, 30);
     }
 
+    /// @dev The snapshot row of `row`; RealVenusRebalanceGasBenchTest suffixes its own.
+    function _row(string memory row) internal pure virtual returns (string memory) {
+        return row;
+    }
+
     function _retarget(uint16[N] memory w) internal {
         uint16[] memory weights = new uint16[](N);
         for (uint256 i; i < N; ++i) {
@@ -48,21 +53,21 @@ contract RebalanceGasBenchTest is RebalanceBaseTest {
     function test_gas_rebalance1x1() public {
         _retarget([uint16(1900), 2600, 1500, 1000, 1000, 2000]);
         _step();
-        GAS.snapshotGasLastCall("rebalance1x1");
+        GAS.snapshotGasLastCall(_row("rebalance1x1"));
     }
 
     /// @dev 2 sells, 2 buys: BTC and ETH -6 %, BNB and SOL +6 %.
     function test_gas_rebalance2x2() public {
         _retarget([uint16(1900), 1400, 2100, 1000, 1600, 2000]);
         _step();
-        GAS.snapshotGasLastCall("rebalance2x2");
+        GAS.snapshotGasLastCall(_row("rebalance2x2"));
     }
 
     /// @dev V1's case: BTC +40 %, sold into the four other risk assets and the USDT sleeve.
     function test_gas_rebalancePriceShock() public {
         _shock(BTC, 14_000);
         _step();
-        GAS.snapshotGasLastCall("rebalance1x4PriceShock");
+        GAS.snapshotGasLastCall(_row("rebalance1x4PriceShock"));
     }
 }
 

@@ -11,10 +11,10 @@ import {RebalanceHandler} from "./handlers/RebalanceHandler.sol";
 contract RebalanceInvariantsTest is RebalanceBaseTest {
     RebalanceHandler internal handler;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         handler = new RebalanceHandler(
-            fund, lens, rebalancer, dex, comptroller, keeper, tokens, pools, feeds, vTokens
+            fund, lens, rebalancer, dex, comptroller, keeper, tokens, pools, feeds, vTokens, realVenus
         );
         targetContract(address(handler));
     }

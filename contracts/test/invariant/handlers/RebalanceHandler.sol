@@ -7,6 +7,7 @@ import {BlockETF} from "../../../src/BlockETF.sol";
 import {ErrorsLib} from "../../../src/libraries/ErrorsLib.sol";
 import {BlockETFLens} from "../../../src/periphery/BlockETFLens.sol";
 import {BlockETFRebalancer} from "../../../src/periphery/BlockETFRebalancer.sol";
+import {IVenusFixture} from "../../utils/IVenusFixture.sol";
 import {Test} from "../../utils/Test.sol";
 import {V3Dex} from "../../utils/dex/V3Dex.sol";
 import {MockAggregator} from "../../utils/mocks/MockAggregator.sol";
@@ -31,6 +32,8 @@ contract RebalanceHandler is Test {
     address[N] public pools;
     MockAggregator[N] public feeds;
     MockVToken[N] public vTokens;
+    /// @notice Zero: the Venus doubles. Set: Venus's own core pool, driven through its fixture.
+    IVenusFixture public immutable realVenus;
 
     /* GHOSTS */
 
@@ -53,11 +56,12 @@ contract RebalanceHandler is Test {
         address[N] memory tokens_,
         address[N] memory pools_,
         MockAggregator[N] memory feeds_,
-        MockVToken[N] memory vTokens_
+        MockVToken[N] memory vTokens_,
+        IVenusFixture realVenus_
     ) {
         (fund, lens, rebalancer, dex, comptroller, keeper) =
         (fund_, lens_, rebalancer_, dex_, comptroller_, keeper_);
-        (tokens, pools, feeds, vTokens) = (tokens_, pools_, feeds_, vTokens_);
+        (tokens, pools, feeds, vTokens, realVenus) = (tokens_, pools_, feeds_, vTokens_, realVenus_);
     }
 
     /* KEEPER */
@@ -146,13 +150,19 @@ contract RebalanceHandler is Test {
     }
 
     function setRedeemPaused(uint256 marketSeed, bool paused) external {
-        comptroller.setActionPaused(address(vTokens[marketSeed % N]), 1, paused);
+        address v = address(vTokens[marketSeed % N]);
+        if (address(realVenus) != address(0)) realVenus.setActionPaused(v, 1, paused);
+        else comptroller.setActionPaused(v, 1, paused);
         calls["venusPause"]++;
     }
 
+    /// @notice A borrower takes 1 .. 90 % of a market's cash (on real Venus, the fixture's borrower).
     function drainCash(uint256 marketSeed, uint256 fraction) external {
         MockVToken v = vTokens[marketSeed % N];
-        v.borrow(v.getCash() * bound(fraction, 1, 90) / 100);
+        uint256 amount = v.getCash() * bound(fraction, 1, 90) / 100;
+        if (amount == 0) return;
+        if (address(realVenus) != address(0)) realVenus.borrow(address(v), amount);
+        else v.borrow(amount);
         calls["drainCash"]++;
     }
 
