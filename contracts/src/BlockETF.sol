@@ -742,9 +742,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         if (idle < amount) {
             uint256 need = amount - idle;
             uint256 vShares = a.vShares;
-            uint256 position = vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a));
+            uint256 rate = vShares == 0 ? 0 : _rateOrRevert(a);
+            uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
             require(need <= position, ErrorsLib.RebalanceLiquidityShort(i, amount, idle + position));
-            VenusLib.Result memory r = VenusLib.withdrawUnderlying(_market(a), need);
+            // Up, in whole vTokens: Venus refuses a redeem that burns none, which `redeemUnderlying` of a
+            // shortfall worth less than one vToken would. What comes out above the shortfall stays idle.
+            VenusLib.Result memory r = VenusLib.withdrawVTokens(
+                _market(a), need.mulDivUp(ConstantsLib.WAD, rate).min(vShares), rate
+            );
             require(
                 r.outcome == VenusOutcome.Ok && idle + r.underlying >= amount,
                 ErrorsLib.RebalanceLiquidityShort(i, amount, idle + r.underlying)
