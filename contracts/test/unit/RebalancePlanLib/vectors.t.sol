@@ -2,25 +2,19 @@
 pragma solidity 0.8.28;
 
 import {RebalancePlanLib} from "../../../src/libraries/RebalancePlanLib.sol";
-import {Test} from "../../utils/Test.sol";
+import {SharedVectors} from "../../utils/SharedVectors.sol";
 
 /// @notice Runs the shared vectors of packages/core/test-vectors/rebalance-step.json through the on-chain
 /// planner: packages/core's `planRebalanceStep` computed them, so the keeper, the backtester and the
 /// rebalancer plan a step identically.
-contract RebalancePlanVectorsTest is Test {
-    string internal json;
-
+contract RebalancePlanVectorsTest is SharedVectors {
     function setUp() public {
-        json = vm.readFile(string.concat(vm.projectRoot(), "/packages/core/test-vectors/rebalance-step.json"));
-    }
-
-    function _key(uint256 i, string memory field) internal pure returns (string memory) {
-        return string.concat(".vectors[", vm.toString(i), "]", field);
+        _load("rebalance-step.json");
     }
 
     function test_SharedVectors_MatchTheTypeScriptCore() public view {
         uint256 count;
-        for (uint256 i; vm.keyExistsJson(json, _key(i, "")); ++i) {
+        for (uint256 i; _has(i); ++i) {
             string memory name = vm.parseJsonString(json, _key(i, ".name"));
             (uint256[] memory sell, uint256[] memory buy) = RebalancePlanLib.plan(
                 _uints(_key(i, ".input.valuesUsd")),

@@ -2,25 +2,19 @@
 pragma solidity 0.8.28;
 
 import {RebalanceRuleLib} from "../../../src/libraries/RebalanceRuleLib.sol";
-import {Test} from "../../utils/Test.sol";
+import {SharedVectors} from "../../utils/SharedVectors.sol";
 
 /// @notice Runs the shared vectors of packages/core/test-vectors/rebalance-rule.json through the contract
 /// rule: the TypeScript core runs the same file (packages/core/src/rebalanceRule.test.ts), so the keeper,
 /// the backtester and the contracts decide identically.
-contract RebalanceRuleVectorsTest is Test {
-    string internal json;
-
+contract RebalanceRuleVectorsTest is SharedVectors {
     function setUp() public {
-        json = vm.readFile(string.concat(vm.projectRoot(), "/packages/core/test-vectors/rebalance-rule.json"));
-    }
-
-    function _key(uint256 i, string memory field) internal pure returns (string memory) {
-        return string.concat(".vectors[", vm.toString(i), "]", field);
+        _load("rebalance-rule.json");
     }
 
     function test_SharedVectors_MatchTheTypeScriptCore() public view {
         uint256 count;
-        for (uint256 i; vm.keyExistsJson(json, _key(i, "")); ++i) {
+        for (uint256 i; _has(i); ++i) {
             string memory name = vm.parseJsonString(json, _key(i, ".name"));
             RebalanceRuleLib.Check memory c = RebalanceRuleLib.check(
                 vm.parseJsonUintArray(json, _key(i, ".input.valuesUsd")),
