@@ -32,7 +32,9 @@ interface IBlockETFRebalancer is IRebalanceCallback {
     /// @return due Whether the rule holds now.
     function poke() external returns (bool due);
 
-    /// @notice Sets the route of asset `index` (not the stablecoin). Only the owner.
+    /// @notice Sets the route of asset `index` (not the stablecoin). Only the owner. Reverts `InvalidRoute`
+    /// unless both paths join the asset and the stablecoin, and `NoPool` if a hop has no pool at its fee
+    /// tier in the SwapRouter's factory.
     function setRoute(uint256 index, Route calldata route) external;
     /// @notice {s} How long the rule must have been due before anyone may trigger. Only the owner.
     function setPublicDelay(uint32 delay) external;

@@ -64,6 +64,7 @@ library ErrorsLib {
     error UnexpectedCallback(address caller);
     error SwapFailed(address tokenIn, address tokenOut, uint256 amountIn, uint256 minOut);
     error InvalidRoute(uint256 index);
+    error NoPool(address tokenA, address tokenB, uint24 fee);
     error InvalidDelay(uint256 delay);
 
     /* ORACLE */

@@ -11,6 +11,7 @@ import {Asset, IBlockETF} from "../interfaces/IBlockETF.sol";
 import {IBlockETFRebalancer, Route} from "../interfaces/IBlockETFRebalancer.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {IRebalanceCallback} from "../interfaces/IRebalanceCallback.sol";
+import {IV3Factory} from "../interfaces/external/IV3Factory.sol";
 import {IV3SwapRouter} from "../interfaces/external/IV3SwapRouter.sol";
 import {IVToken} from "../interfaces/external/IVToken.sol";
 import {IVenusComptroller} from "../interfaces/external/IVenusComptroller.sol";
@@ -20,6 +21,7 @@ import {EventsLib} from "../libraries/EventsLib.sol";
 import {MathLib} from "../libraries/MathLib.sol";
 import {RebalancePlanLib} from "../libraries/RebalancePlanLib.sol";
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
+import {V3PathLib} from "../libraries/V3PathLib.sol";
 
 /// @title BlockETFRebalancer
 /// @notice Rebalances one BlockETF through V3 pools in bounded, oracle-checked steps.
@@ -173,6 +175,8 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
                 && r.maxTradeValue > 0,
             ErrorsLib.InvalidRoute(index)
         );
+        _checkPools(r.sellPath);
+        _checkPools(r.buyPath);
         _routes[index] = r;
         emit EventsLib.SetRoute(index, r.sellPath, r.buyPath, r.maxSlippageBps, r.maxTradeValue);
         IERC20(token).forceApprove(ROUTER, type(uint256).max);
@@ -318,10 +322,18 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
     }
 
     /// @dev A V3 path of one hop or more from `tokenIn` to `tokenOut`.
-    function _validPath(bytes calldata path, address tokenIn, address tokenOut) internal pure returns (bool) {
-        uint256 len = path.length;
-        if (len < 43 || (len - 20) % 23 != 0) return false;
-        return address(bytes20(path[:20])) == tokenIn && address(bytes20(path[len - 20:])) == tokenOut;
+    function _validPath(bytes memory path, address tokenIn, address tokenOut) internal pure returns (bool) {
+        return V3PathLib.joins(path, tokenIn, tokenOut);
+    }
+
+    /// @dev Every hop of `path` has a pool at its fee tier in the router's factory: a route through a tier
+    /// nobody deployed would otherwise only fail at the first rebalance.
+    function _checkPools(bytes memory path) internal view {
+        IV3Factory factory = IV3Factory(IV3SwapRouter(ROUTER).factory());
+        for (uint256 k; k < V3PathLib.hops(path); ++k) {
+            (address tokenA, uint24 fee, address tokenB) = V3PathLib.hop(path, k);
+            require(factory.getPool(tokenA, tokenB, fee) != address(0), ErrorsLib.NoPool(tokenA, tokenB, fee));
+        }
     }
 
     function _setPublicDelay(uint32 delay) internal {

@@ -204,17 +204,43 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         vm.stopPrank();
     }
 
-    function test_SetRoute_AcceptsMultiHop() public {
-        // BTC -> WBNB -> USDT: two hops, endpoints checked.
+    function test_SetRoute_RevertWhen_NoPoolAtTheFeeTier() public {
+        // BTC/USDT exists at 0.05 % only: a 1 % route has no pool.
+        Route memory r = Route(
+            abi.encodePacked(tokens[BTC], uint24(10_000), tokens[USDT]),
+            abi.encodePacked(tokens[USDT], uint24(10_000), tokens[BTC]),
+            50,
+            1e18
+        );
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.NoPool.selector, tokens[BTC], tokens[USDT], uint24(10_000))
+        );
+        vm.prank(owner);
+        rebalancer.setRoute(BTC, r);
+    }
+
+    function test_Rebalance_ThroughAMultiHopRoute() public {
+        // BTC -> WBNB -> USDT: two hops, both pools checked at setRoute, minimum out from the oracle end to
+        // end.
+        dex.createPool(tokens[BTC], tokens[BNB], 500, _price(BTC), _price(BNB), POOL_VALUE);
         Route memory r = Route(
             abi.encodePacked(tokens[BTC], uint24(500), tokens[BNB], uint24(500), tokens[USDT]),
             abi.encodePacked(tokens[USDT], uint24(500), tokens[BNB], uint24(500), tokens[BTC]),
-            50,
-            1e18
+            SLIPPAGE_BPS * 2,
+            MAX_TRADE
         );
         vm.prank(owner);
         rebalancer.setRoute(BTC, r);
         assertEq(keccak256(rebalancer.route(BTC).sellPath), keccak256(r.sellPath), "stored");
+
+        _shock(BTC, 14_000);
+        dex.moveTo(
+            dex.poolOf(tokens[BTC], tokens[BNB], 500), tokens[BTC], tokens[BNB], _price(BTC), _price(BNB)
+        );
+        assertTrue(_step(), "completes through two pools");
+        (, uint256 maxDev) = _deviations();
+        assertLe(maxDev, 50, "at target");
+        _assertRebalancerEmpty();
     }
 
     function test_Setters_RevertWhen_NotOwner() public {

@@ -103,7 +103,9 @@ contract MintExactSharesWithStableTest is RouterBaseTest {
         router.quoteMintExactShares(address(fund), 1e18);
     }
 
-    function test_MintExactSharesWithStable_RevertWhen_RouteHasNoPool() public {
+    function test_MintExactSharesWithStable_RevertWhen_RouteHasNoLiquidity() public {
+        // A route through the 1 % tier, whose pool exists but holds no liquidity.
+        dex.createEmptyPool(tokens[ETH], usdt, 10_000, _price(ETH), _price(USDT));
         vm.prank(owner);
         rebalancer.setRoute(ETH, _route(ETH, 10_000));
         _giveStable(alice, 10_000e18);

@@ -182,12 +182,14 @@ contract MintWithStableTest is RouterBaseTest {
         router.mintWithStable(address(fund), 1_000e18, 0, alice, block.timestamp);
     }
 
-    function test_MintWithStable_RevertWhen_RouteHasNoPool() public {
-        // A well-formed route through the 1 % tier, where no pool exists.
+    function test_MintWithStable_RevertWhen_RouteHasNoLiquidity() public {
+        // A route through the 1 % tier, whose pool exists but holds no liquidity.
+        dex.createEmptyPool(tokens[SOL], usdt, 10_000, _price(SOL), _price(USDT));
         vm.prank(owner);
         rebalancer.setRoute(SOL, _route(SOL, 10_000));
         _giveStable(alice, 1_000e18);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.BuyFailed.selector, SOL, 0, 1_000e18));
+        // The amount the sizing asks of the empty pool is meaningless; the typed refusal is what counts.
+        vm.expectPartialRevert(ErrorsLib.BuyFailed.selector);
         vm.prank(alice);
         router.mintWithStable(address(fund), 1_000e18, 0, alice, block.timestamp);
     }

@@ -143,7 +143,9 @@ contract RedeemToStableTest is RouterBaseTest {
         _redeem(1e18, 0);
     }
 
-    function test_RedeemToStable_RevertWhen_RouteHasNoPool() public {
+    function test_RedeemToStable_RevertWhen_RouteHasNoLiquidity() public {
+        // A route through the 1 % tier, whose pool exists but holds no liquidity.
+        dex.createEmptyPool(tokens[XRP], usdt, 10_000, _price(XRP), _price(USDT));
         vm.prank(owner);
         rebalancer.setRoute(XRP, _route(XRP, 10_000));
         uint256 owed = lens.previewRedeem(address(fund), 1e18)[XRP];

@@ -95,6 +95,20 @@ contract V3Dex {
         IV3PoolLike(pool).mint(address(this), -top, top, uint128(liquidity), "");
     }
 
+    /// @notice Creates and prices the `fee` pool of `tokenA`/`tokenB` with no liquidity at all.
+    function createEmptyPool(address tokenA, address tokenB, uint24 fee, uint256 priceA, uint256 priceB)
+        external
+        returns (address pool)
+    {
+        pool = IV3FactoryLike(factory).createPool(tokenA, tokenB, fee);
+        IV3PoolLike(pool).initialize(sqrtPriceX96(tokenA, tokenB, priceA, priceB));
+    }
+
+    /// @notice The factory's pool of `tokenA`/`tokenB` at `fee` (address(0) if none).
+    function poolOf(address tokenA, address tokenB, uint24 fee) external view returns (address) {
+        return IV3FactoryLike(factory).getPool(tokenA, tokenB, fee);
+    }
+
     /// @notice Swaps in `pool` until its price of `tokenA` in `tokenB` equals the USD prices given (an
     /// arbitrageur, or an attacker moving the pool).
     function moveTo(address pool, address tokenA, address tokenB, uint256 priceA, uint256 priceB) external {
