@@ -12,6 +12,7 @@ import {
   devClients,
   type LocalStack,
   pauseVenusAction,
+  sendPadded,
   setSupplyCap,
   startAnvil,
   TEST_PRICES_USD,
@@ -48,17 +49,9 @@ async function mine(blocks: number): Promise<void> {
   for (let left = blocks; left > 0; left -= 500) await admin.test.mine({ blocks: Math.min(500, left) });
 }
 
-/**
- * Sends with the gas estimate padded: anvil estimates against the latest block, where a Venus market
- * that already accrued skips its accrual work, so an unpadded limit can run short when mined.
- */
+/** Sends with a padded gas limit (testkit's `sendPadded`) and expects success. */
 async function sendAs(who: DevClients, request: Parameters<DevClients["wallet"]["writeContract"]>[0]) {
-  const estimate = await who.publicClient.estimateContractGas({
-    ...request,
-    account: who.account,
-  } as Parameters<DevClients["publicClient"]["estimateContractGas"]>[0]);
-  const hash = await who.wallet.writeContract({ ...request, gas: (estimate * 13n) / 10n + 100_000n });
-  const receipt = await who.publicClient.waitForTransactionReceipt({ hash });
+  const receipt = await sendPadded(who, request);
   expect(receipt.status).toBe("success");
   return receipt;
 }

@@ -170,7 +170,7 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         address token = IBlockETF(FUND).asset(index).token;
         address stableToken = IBlockETF(FUND).asset(STABLE_INDEX).token;
         require(
-            _validPath(r.sellPath, token, stableToken) && _validPath(r.buyPath, stableToken, token)
+            V3PathLib.joins(r.sellPath, token, stableToken) && V3PathLib.joins(r.buyPath, stableToken, token)
                 && r.maxSlippageBps > 0 && r.maxSlippageBps <= ConstantsLib.MAX_SWAP_SLIPPAGE_BPS
                 && r.maxTradeValue > 0,
             ErrorsLib.InvalidRoute(index)
@@ -319,11 +319,6 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         catch {
             revert ErrorsLib.SwapFailed(s.tokens[from], s.tokens[to], amountIn, minOut);
         }
-    }
-
-    /// @dev A V3 path of one hop or more from `tokenIn` to `tokenOut`.
-    function _validPath(bytes memory path, address tokenIn, address tokenOut) internal pure returns (bool) {
-        return V3PathLib.joins(path, tokenIn, tokenOut);
     }
 
     /// @dev Every hop of `path` has a pool at its fee tier in the router's factory: a route through a tier

@@ -29,7 +29,9 @@ contract RebalanceTest is RebalanceBaseTest {
         assertGe(valueAfter, valueBefore * 9_990 / 10_000, "costs about pool fees");
         assertLt(valueAfter, valueBefore, "swaps are not free");
         _assertRebalancerEmpty();
-        assertEq(d.length, N, "");
+        for (uint256 i; i < N; ++i) {
+            assertLt(d[i], 30, "each weight within 0.3 % of its target");
+        }
     }
 
     function test_Rebalance_GivenStableAndAnotherUnderWeight_Works() public {
