@@ -15,6 +15,7 @@ import {
     AssetConfig,
     FundParams,
     IBlockETF,
+    MarketInfo,
     RedeemPayout,
     VenusOutcome
 } from "./interfaces/IBlockETF.sol";
@@ -25,6 +26,7 @@ import {ErrorsLib} from "./libraries/ErrorsLib.sol";
 import {EventsLib} from "./libraries/EventsLib.sol";
 import {MathLib} from "./libraries/MathLib.sol";
 import {RebalanceLib} from "./libraries/RebalanceLib.sol";
+import {RedeemLib} from "./libraries/RedeemLib.sol";
 import {VenusLib} from "./libraries/VenusLib.sol";
 
 /// @title BlockETF
@@ -68,12 +70,6 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     address public immutable SEEDER;
 
     /* STORAGE */
-
-    struct MarketInfo {
-        address token;
-        bool native;
-        bool flashLoanAware;
-    }
 
     Asset[] internal _assets;
     /// @dev vToken => its underlying and nativeness, kept after a market is replaced so escrowed claims
@@ -250,23 +246,21 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         require(minAmounts.length == n, ErrorsLib.LengthMismatch(n, minAmounts.length));
         _accrueManagementFee();
 
-        uint256 supply = totalSupply();
         uint256 feeShares = _redeemFeeShares(shares);
-        uint256 net = shares - feeShares;
-
-        uint256[] memory owed = new uint256[](n);
-        uint256[] memory rates = new uint256[](n);
+        RedeemLib.Payment memory pm;
+        (pm.comptroller, pm.wbnb, pm.net, pm.supply, pm.receiver) =
+        (VENUS_COMPTROLLER, WBNB, shares - feeShares, totalSupply(), receiver);
+        (pm.owed, pm.rates) = RedeemLib.quote(_assets, pm.net, pm.supply);
         for (uint256 i; i < n; ++i) {
-            (owed[i], rates[i]) = _owed(_assets[i], net, supply);
-            require(owed[i] >= minAmounts[i], ErrorsLib.MinAmountNotMet(i, owed[i], minAmounts[i]));
+            require(pm.owed[i] >= minAmounts[i], ErrorsLib.MinAmountNotMet(i, pm.owed[i], minAmounts[i]));
         }
 
         _burn(msg.sender, shares);
         if (feeShares > 0) _mint(feeRecipient, feeShares);
-        emit EventsLib.Redeem(msg.sender, receiver, shares, feeShares, owed);
+        emit EventsLib.Redeem(msg.sender, receiver, shares, feeShares, pm.owed);
 
         // === Interactions ===
-        payouts = _pay(owed, rates, net, supply, receiver);
+        payouts = RedeemLib.pay(_assets, escrowedVTokens, totalEscrowed, pm);
     }
 
     /// @inheritdoc IBlockETF
@@ -275,33 +269,9 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 amount, uint256 vTokens)
     {
-        uint256 owed = escrowedVTokens[msg.sender][vToken];
-        require(owed > 0, ErrorsLib.NothingToClaim(msg.sender, vToken));
-        require(receiver != address(0), ErrorsLib.ZeroAddress());
-        escrowedVTokens[msg.sender][vToken] = 0;
-        totalEscrowed[vToken] -= owed;
-
-        // === Interactions ===
-        MarketInfo memory info = _marketInfo[vToken];
-        VenusLib.Market memory m = VenusLib.Market(VENUS_COMPTROLLER, vToken, info.token, info.native, WBNB);
-        uint256 remaining = owed;
-        (bool ok, uint256 rate) = VenusLib.currentRate(vToken, info.flashLoanAware);
-        if (ok) {
-            VenusLib.Result memory r = VenusLib.withdrawVTokens(m, owed, rate);
-            remaining -= r.vTokens;
-            amount = r.underlying;
-        }
-        if (remaining > 0 && VenusLib.tryTransferVTokens(m, receiver, remaining)) {
-            (vTokens, remaining) = (remaining, 0);
-        }
-        require(amount > 0 || vTokens > 0, ErrorsLib.ClaimUnavailable(vToken));
-        if (remaining > 0) {
-            // Part paid, the rest stays escrowed for a later claim.
-            escrowedVTokens[msg.sender][vToken] = remaining;
-            totalEscrowed[vToken] += remaining;
-        }
-        emit EventsLib.Claim(msg.sender, vToken, receiver, amount, vTokens);
-        if (amount > 0) IERC20(m.token).safeTransfer(receiver, amount);
+        (amount, vTokens) = RedeemLib.claim(
+            escrowedVTokens, totalEscrowed, _marketInfo[vToken], VENUS_COMPTROLLER, WBNB, vToken, receiver
+        );
     }
 
     /// @inheritdoc IBlockETF
@@ -568,135 +538,6 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /* INTERNAL: REDEEM */
-
-    /// @dev Pays every asset of a redemption to `receiver`.
-    function _pay(
-        uint256[] memory owed,
-        uint256[] memory rates,
-        uint256 net,
-        uint256 supply,
-        address receiver
-    ) internal returns (RedeemPayout[] memory payouts) {
-        uint256 n = owed.length;
-        payouts = new RedeemPayout[](n);
-        for (uint256 i; i < n; ++i) {
-            Asset storage a = _assets[i];
-            RedeemPayout memory p = a.vShares > 0 && rates[i] == 0
-                ? _payInKind(i, a, net, supply, receiver)
-                : _payOwed(i, a, owed[i], rates[i], receiver);
-            if (p.amount > 0) IERC20(a.token).safeTransfer(receiver, p.amount);
-            payouts[i] = p;
-        }
-    }
-
-    /// @dev {tok} Value owed for `net` shares of asset `a`, at the Venus rate accrued to this block.
-    /// A market whose rate cannot be read (rate 0 returned) is paid pro-rata in kind by `_payInKind`,
-    /// which needs no rate; its value then counts the vToken part at the stored rate.
-    function _owed(Asset storage a, uint256 net, uint256 supply)
-        internal
-        view
-        returns (uint256 owed, uint256 rate)
-    {
-        uint256 vShares = a.vShares;
-        uint256 held = a.idle;
-        if (vShares > 0) {
-            bool ok;
-            (ok, rate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
-            if (!ok) {
-                uint256 vOut = net.mulDivDown(vShares, supply);
-                return (
-                    net.mulDivDown(held, supply)
-                        + VenusLib.toUnderlyingDown(vOut, VenusLib.storedRate(a.vToken)),
-                    0
-                );
-            }
-            held += VenusLib.toUnderlyingDown(vShares, rate);
-        }
-        owed = BasketMathLib.owedForShares(net, held, supply);
-    }
-
-    /// @dev Pays `owed` of asset i: idle first, then Venus, then vTokens, then escrow.
-    function _payOwed(uint256 i, Asset storage a, uint256 owed, uint256 rate, address receiver)
-        internal
-        returns (RedeemPayout memory p)
-    {
-        uint256 idle = a.idle;
-        p.amount = owed.min(idle);
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint96
-        a.idle = uint96(idle - p.amount);
-        uint256 rest = owed - p.amount;
-        if (rest == 0) return p;
-
-        // rest <= vShares * rate: owed never exceeds holdings.
-        VenusLib.Market memory m = _market(a);
-        uint256 vShares = a.vShares;
-        uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
-        // Redeeming the whole position goes by vTokens, so exactly the tracked vTokens are burned.
-        VenusLib.Result memory r = rest >= position
-            ? VenusLib.withdrawVTokens(m, vShares, rate)
-            : VenusLib.withdrawUnderlying(m, rest);
-        vShares -= r.vTokens;
-        uint256 unserved = rest;
-        if (r.outcome == VenusOutcome.Ok) {
-            emit EventsLib.Withdraw(i, a.vToken, r.underlying, r.vTokens);
-            // A comptroller treasury fee may pay less than requested: the redeemer bears its own exit fee.
-            // Anything above what is owed stays with the fund.
-            uint256 got = r.underlying;
-            if (got > rest) {
-                a.idle = (a.idle + got - rest).toUint96();
-                got = rest;
-            }
-            p.amount += got;
-            unserved = rest - r.requested.min(rest);
-        } else {
-            emit EventsLib.WithdrawFailed(i, a.vToken, rest, r.outcome, r.code);
-        }
-        if (unserved > 0) {
-            uint256 vOut = VenusLib.toVTokensDown(unserved, rate).min(vShares);
-            vShares -= vOut;
-            if (vOut > 0) {
-                _payVTokens(
-                    i, m, vOut, receiver, r.outcome == VenusOutcome.Ok ? VenusOutcome.NoCash : r.outcome, p
-                );
-            }
-        }
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares only decreased from a uint96
-        a.vShares = uint96(vShares);
-    }
-
-    /// @dev Pays asset i pro-rata in kind when its Venus rate cannot be read: idle part and vTokens.
-    function _payInKind(uint256 i, Asset storage a, uint256 net, uint256 supply, address receiver)
-        internal
-        returns (RedeemPayout memory p)
-    {
-        uint256 idle = a.idle;
-        uint256 vShares = a.vShares;
-        p.amount = net.mulDivDown(idle, supply);
-        uint256 vOut = net.mulDivDown(vShares, supply);
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - p.amount <= idle, a uint96
-        a.idle = uint96(idle - p.amount);
-        // forge-lint: disable-next-line(unsafe-typecast) -- vShares - vOut <= vShares, a uint96
-        a.vShares = uint96(vShares - vOut);
-        if (vOut > 0) _payVTokens(i, _market(a), vOut, receiver, VenusOutcome.RateUnavailable, p);
-    }
-
-    function _payVTokens(
-        uint256 i,
-        VenusLib.Market memory m,
-        uint256 vOut,
-        address receiver,
-        VenusOutcome reason,
-        RedeemPayout memory p
-    ) internal {
-        if (VenusLib.tryTransferVTokens(m, receiver, vOut)) {
-            p.vTokens = vOut;
-        } else {
-            escrowedVTokens[receiver][m.vToken] += vOut;
-            totalEscrowed[m.vToken] += vOut;
-            p.escrowed = vOut;
-        }
-        emit EventsLib.RedeemInVTokens(receiver, i, m.vToken, vOut, p.escrowed > 0, reason);
-    }
 
     function _redeemFeeShares(uint256 shares) internal view returns (uint256) {
         return feeRecipient == address(0) ? 0 : BasketMathLib.redeemFeeShares(shares, redeemFeeBps);

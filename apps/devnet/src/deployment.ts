@@ -44,6 +44,7 @@ export type LocalDeployment = {
   oracle: Address;
   venusLib: Address;
   rebalanceLib: Address;
+  redeemLib: Address;
   /** The fund's BlockETFRebalancer (routes through `dex.pools`); its keeper is `accounts.keeper`. */
   rebalancer: Address;
   tokens: Record<BasketSymbol, Address>;
@@ -110,6 +111,7 @@ export async function deployDevnet(
     oracle: stack.fundStack.oracle,
     venusLib: stack.fundStack.venusLib,
     rebalanceLib: stack.fundStack.rebalanceLib,
+    redeemLib: stack.fundStack.redeemLib,
     rebalancer,
     tokens: { ...stack.tokens },
     feeds: { ...stack.feeds },

@@ -54,6 +54,17 @@ struct Asset {
     bool flashLoanAware;
 }
 
+/// @notice What the fund remembers of a Venus market it used, kept after the market is replaced so that
+/// escrowed claims stay payable.
+/// @param token The market's underlying (WBNB for vBNB).
+/// @param native True for Venus's native vBNB.
+/// @param flashLoanAware True when the market has `flashLoanAmount()`.
+struct MarketInfo {
+    address token;
+    bool native;
+    bool flashLoanAware;
+}
+
 /// @notice Everything a fund is created with.
 struct FundParams {
     string name;

@@ -20,6 +20,7 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["ChainlinkOracle.sol", "ChainlinkOracle", true],
   ["VenusLib.sol", "VenusLib", true],
   ["RebalanceLib.sol", "RebalanceLib", true],
+  ["RedeemLib.sol", "RedeemLib", true],
   ["BlockETFRebalancer.sol", "BlockETFRebalancer", true],
   ["BlockETFRouter.sol", "BlockETFRouter", true],
   ["ReplayPriceFeed.sol", "ReplayPriceFeed", true],
@@ -76,11 +77,40 @@ mkdirSync(genDir, { recursive: true });
 const index: string[] = [];
 const errors = new Map<string, AbiItem>();
 
+const readArtifact = (file: string, name: string): Artifact =>
+  JSON.parse(readFileSync(join(outDir, file, `${name}.json`), "utf8")) as Artifact;
+
+/**
+ * The ABI of what a contract's address emits: its own ABI plus the events of the linked libraries it
+ * DELEGATECALLs (recursively), which log at the contract's address but are absent from its artifact
+ * (e.g. BlockETF's `Claim` and `RedeemInVTokens`, emitted inside RedeemLib).
+ */
+function withLibraryEvents(artifact: Artifact): AbiItem[] {
+  const abi = [...artifact.abi];
+  const seen = new Set(abi.filter((i) => i.type === "event").map((i) => `${i.name}/${json(i.inputs)}`));
+  const visit = (a: Artifact): void => {
+    for (const [path, libraries] of Object.entries(a.bytecode.linkReferences)) {
+      for (const library of Object.keys(libraries)) {
+        const lib = readArtifact(path.split("/").at(-1) ?? path, library);
+        for (const item of lib.abi) {
+          const key = `${item.name}/${json(item.inputs)}`;
+          if (item.type !== "event" || seen.has(key)) continue;
+          seen.add(key);
+          abi.push(item);
+        }
+        visit(lib);
+      }
+    }
+  };
+  visit(artifact);
+  return abi;
+}
+
 for (const [file, name, deployable] of contracts) {
-  const artifact = JSON.parse(readFileSync(join(outDir, file, `${name}.json`), "utf8")) as Artifact;
+  const artifact = readArtifact(file, name);
   const id = camel(name);
   let body = `// Generated from contracts/out/${file}/${name}.json by packages/abi/scripts/generate.ts. Do not edit.\n`;
-  body += `export const ${id}Abi = ${json(artifact.abi)} as const;\n`;
+  body += `export const ${id}Abi = ${json(deployable ? withLibraryEvents(artifact) : artifact.abi)} as const;\n`;
   if (deployable) {
     body += `\nexport const ${id}Bytecode = ${json(artifact.bytecode.object)} as const;\n`;
     body += `\n/** Library placeholders to fill before deploying (see linkBytecode). */\n`;

@@ -24,6 +24,15 @@ describe("generated ABIs", () => {
     }
   });
 
+  test("behavior: the fund ABI has the events its linked libraries emit at the fund's address", () => {
+    const events = blockEtfAbi.filter((item) => item.type === "event").map((item) => item.name);
+    // Claim and RedeemInVTokens (RedeemLib), VenusExit (VenusLib): absent from BlockETF's own artifact.
+    for (const name of ["Redeem", "Claim", "RedeemInVTokens", "VenusExit", "Withdraw", "Rebalance"]) {
+      expect(events).toContain(name);
+    }
+    expect(new Set(events).size, "each event once").toBe(events.length);
+  });
+
   test("behavior: every error declared in ErrorsLib can be decoded", () => {
     const declared = [...readFileSync(errorsLib, "utf8").matchAll(/error (\w+)\(/g)].map((m) => m[1]);
     const decodable = new Set<string>(blockEtfErrorsAbi.map((item) => item.name));
@@ -35,23 +44,26 @@ describe("generated ABIs", () => {
 describe("linkBytecode", () => {
   const venusLib = "0x00000000000000000000000000000000000000aa" as const;
   const rebalanceLib = "0x00000000000000000000000000000000000000bb" as const;
+  const redeemLib = "0x00000000000000000000000000000000000000cc" as const;
 
   test("default: fills every library placeholder and nothing else", () => {
     expect(blockEtfBytecode).toContain("__$");
     const linked = linkBytecode(blockEtfBytecode, blockEtfLinkReferences, {
       VenusLib: venusLib,
       RebalanceLib: rebalanceLib,
+      RedeemLib: redeemLib,
     });
     expect(linked).not.toContain("__$");
     expect(linked.length).toBe(blockEtfBytecode.length);
     expect(linked).toContain(venusLib.slice(2));
     expect(linked).toContain(rebalanceLib.slice(2));
+    expect(linked).toContain(redeemLib.slice(2));
   });
 
   test("error: UnlinkedLibraryError names the missing library", () => {
-    expect(() => linkBytecode(blockEtfBytecode, blockEtfLinkReferences, { VenusLib: venusLib })).toThrow(
-      /RebalanceLib/,
-    );
+    expect(() =>
+      linkBytecode(blockEtfBytecode, blockEtfLinkReferences, { VenusLib: venusLib, RedeemLib: redeemLib }),
+    ).toThrow(/RebalanceLib/);
   });
 
   test("error: UnlinkedLibraryError", () => {

@@ -94,8 +94,6 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
     "--chain-id",
     String(chainId),
     "--silent",
-    "--code-size-limit",
-    "50000",
     // Keep the last 256 block states in memory and none on disk: by default anvil writes evicted
     // historical states under ~/.foundry/anvil/tmp and leaves them there when killed, which filled this
     // machine's disk with 79 GB over a day of test runs. Nothing here reads state older than that.

@@ -13,6 +13,9 @@ import {
   linkBytecode,
   rebalanceLibAbi,
   rebalanceLibBytecode,
+  redeemLibAbi,
+  redeemLibBytecode,
+  redeemLibLinkReferences,
   venusLibAbi,
   venusLibBytecode,
 } from "@blocketf/abi";
@@ -24,14 +27,15 @@ import { confirm, type DeployClients, deploy } from "./clients.js";
 export type FundStack = {
   readonly venusLib: Address;
   readonly rebalanceLib: Address;
+  readonly redeemLib: Address;
   readonly factory: Address;
   readonly oracle: Address;
   readonly lens: Address;
 };
 
 /**
- * Deploys the linked libraries (VenusLib, in the factory's BlockETF code and the Lens; RebalanceLib, in
- * BlockETF), the factory, oracle and Lens.
+ * Deploys the linked libraries (VenusLib, in the factory's BlockETF code, RedeemLib and the Lens;
+ * RebalanceLib and RedeemLib, in BlockETF), the factory, oracle and Lens.
  */
 export async function deployFundStack(
   clients: DeployClients,
@@ -39,7 +43,11 @@ export async function deployFundStack(
 ): Promise<FundStack> {
   const venusLib = await deploy(clients, { abi: venusLibAbi, bytecode: venusLibBytecode });
   const rebalanceLib = await deploy(clients, { abi: rebalanceLibAbi, bytecode: rebalanceLibBytecode });
-  const libraries = { VenusLib: venusLib, RebalanceLib: rebalanceLib };
+  const redeemLib = await deploy(clients, {
+    abi: redeemLibAbi,
+    bytecode: linkBytecode(redeemLibBytecode, redeemLibLinkReferences, { VenusLib: venusLib }),
+  });
+  const libraries = { VenusLib: venusLib, RebalanceLib: rebalanceLib, RedeemLib: redeemLib };
   const factory = await deploy(clients, {
     abi: blockEtfFactoryAbi,
     bytecode: linkBytecode(blockEtfFactoryBytecode, blockEtfFactoryLinkReferences, libraries),
@@ -54,7 +62,7 @@ export async function deployFundStack(
     abi: blockEtfLensAbi,
     bytecode: linkBytecode(blockEtfLensBytecode, blockEtfLensLinkReferences, libraries),
   });
-  return { venusLib, rebalanceLib, factory, oracle, lens };
+  return { venusLib, rebalanceLib, redeemLib, factory, oracle, lens };
 }
 
 /** Points the oracle at the feeds: `feeds[i]` prices `tokens[i]`. */
