@@ -10,7 +10,7 @@ if (recorded !== current) {
   const started = Date.now();
   console.log(
     recorded === undefined
-      ? "compiling contracts, ~2 min, first run only (forge build contracts/src, then the typed ABIs) …"
+      ? "compiling contracts, ~30 s (up to 2 min on a busy machine), first run only …"
       : "contracts/src changed since the last build: compiling contracts (incremental) …",
   );
   // Only what the devnet deploys (contracts/src and its imports); `npm run build` compiles the tests too.

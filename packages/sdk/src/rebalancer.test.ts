@@ -1,7 +1,7 @@
 import { blockEtfRebalancerAbi } from "@blocketf/abi";
 import { decodeFunctionData, getAddress } from "viem";
 import { describe, expect, test } from "vitest";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "./errors/index.js";
 import {
   buildPoke,
   buildRebalance,

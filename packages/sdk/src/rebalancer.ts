@@ -7,8 +7,8 @@ import {
 } from "@blocketf/abi";
 import { type Address, type Client, encodeFunctionData, encodePacked, type Hex, zeroAddress } from "viem";
 import { readContract } from "viem/actions";
-import type { TransactionRequest } from "./builders.js";
-import { type BlockEtfError, decodeBlockEtfError, InvalidInputError } from "./errors.js";
+import type { TransactionRequest } from "./builders/fund.js";
+import { type BlockEtfError, decodeBlockEtfError, InvalidInputError } from "./errors/index.js";
 
 /** Awaits a read and turns a revert into the typed BlockETF error. */
 async function decoded<T>(read: Promise<T>): Promise<T> {

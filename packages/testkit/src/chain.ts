@@ -23,7 +23,7 @@ export const ANVIL_KEYS = [
   "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 ] as const satisfies readonly Hex[];
 
-export { DeployError, deploy } from "@blocketf/sdk";
+export { deploy } from "@blocketf/sdk";
 
 export type DevClients = {
   readonly chain: Chain;
