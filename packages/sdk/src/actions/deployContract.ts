@@ -36,8 +36,7 @@ export async function deployContract<const abi extends Abi>(
   const { receipt, hash, gas } = await write(client, { request: { data }, account: p.account });
   if (!receipt.contractAddress) {
     throw new TransactionRevertedError(`Deployment ${hash} created no contract.`, {
-      hash,
-      gasUsed: receipt.gasUsed,
+      receipt,
       gasLimit: gas,
     });
   }

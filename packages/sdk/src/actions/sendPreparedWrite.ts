@@ -91,8 +91,7 @@ export async function sendPreparedWrite(
         ? `Transaction ${hash} ran out of gas in block ${receipt.blockNumber} (used ${receipt.gasUsed} of ${prepared.gas}, estimate ${prepared.gasEstimate}). Report it: the padding did not cover the block's extra work.`
         : `Transaction ${hash} reverted in block ${receipt.blockNumber} although its simulation passed: the state moved in between. Simulate again and retry.`,
       {
-        hash,
-        gasUsed: receipt.gasUsed,
+        receipt,
         gasLimit: prepared.gas,
         details: `gas used ${receipt.gasUsed} of ${prepared.gas}; fee ${formatEther(receipt.gasUsed * receipt.effectiveGasPrice)} BNB`,
       },

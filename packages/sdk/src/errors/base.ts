@@ -1,3 +1,5 @@
+import type { TransactionReceipt } from "viem";
+
 type ErrorArgs = readonly unknown[];
 
 export type BlockEtfErrorOptions = {
@@ -120,15 +122,17 @@ export class TransactionRejectedError extends BlockEtfError {
 export class TransactionRevertedError extends BlockEtfError {
   override name = "TransactionRevertedError";
   readonly hash: `0x${string}`;
+  readonly receipt: TransactionReceipt;
   readonly gasUsed: bigint;
   readonly gasLimit: bigint;
   constructor(
     shortMessage: string,
-    options: BlockEtfErrorOptions & { hash: `0x${string}`; gasUsed: bigint; gasLimit: bigint },
+    options: BlockEtfErrorOptions & { receipt: TransactionReceipt; gasLimit: bigint },
   ) {
     super(shortMessage, options);
-    this.hash = options.hash;
-    this.gasUsed = options.gasUsed;
+    this.receipt = options.receipt;
+    this.hash = options.receipt.transactionHash;
+    this.gasUsed = options.receipt.gasUsed;
     this.gasLimit = options.gasLimit;
   }
 }
