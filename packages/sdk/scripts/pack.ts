@@ -21,7 +21,11 @@ const out = resolve(String(values.out));
 mkdirSync(out, { recursive: true });
 const staging = mkdtempSync(join(tmpdir(), "blocketf-pack-"));
 
-type Manifest = Record<string, unknown> & { name: string; version: string; dependencies?: Record<string, string> };
+type Manifest = Record<string, unknown> & {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+};
 
 const readJson = (file: string): Manifest => JSON.parse(readFileSync(file, "utf8")) as Manifest;
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
@@ -65,7 +69,10 @@ function pack(dir: string, into: string, dependencies: Record<string, string>, f
   };
   writeFileSync(join(into, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of files) copyFileSync(join(root, "packages", dir, f), join(into, f));
-  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", out], { cwd: into, encoding: "utf8" })
+  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", out], {
+    cwd: into,
+    encoding: "utf8",
+  })
     .trim()
     .split("\n")
     .at(-1);

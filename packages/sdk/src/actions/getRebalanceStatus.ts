@@ -12,7 +12,7 @@ export type GetRebalanceStatusReturnType = ContractFunctionReturnType<
   "view",
   "rebalanceStatus"
 >;
-/** @deprecated Use GetRebalanceStatusReturnType. */
+/** The rule's result: the same type as GetRebalanceStatusReturnType. */
 export type RebalanceStatus = GetRebalanceStatusReturnType;
 
 export type GetRebalanceStatusErrorType = BlockEtfError;

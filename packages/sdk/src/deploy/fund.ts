@@ -23,7 +23,7 @@ import { readContract } from "viem/actions";
 import { write } from "../actions/write.js";
 import { buildCall } from "../builders/call.js";
 import { buildApprove } from "../builders/fund.js";
-import { buildSetRoute, type Route } from "../rebalancer.js";
+import { buildSetRoute, type Route } from "../builders/rebalancer.js";
 import { type DeployClients, deploy } from "./clients.js";
 
 /** The fund's contracts shared by every fund on a chain. */
