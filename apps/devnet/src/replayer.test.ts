@@ -114,13 +114,13 @@ async function incoherentBlocks(
           const [[sqrtPriceX96], token0] = await Promise.all([
             publicClient.readContract({
               address: pool,
-              abi: dexArtifacts.uniswapV3PoolAbi,
+              abi: dexArtifacts.pancakeV3PoolAbi,
               functionName: "slot0",
               blockNumber: block,
             }),
             publicClient.readContract({
               address: pool,
-              abi: dexArtifacts.uniswapV3PoolAbi,
+              abi: dexArtifacts.pancakeV3PoolAbi,
               functionName: "token0",
             }),
           ]);
