@@ -13,7 +13,8 @@ pragma solidity 0.8.28;
 /// Never deployed by the mainnet configuration, which uses PancakeSwap's own deployer.
 contract PancakeV3PoolDeployer {
     /// @notice keccak256 of PancakeV3Pool's creation code on BNB Chain (PancakeSwap's `POOL_INIT_CODE_HASH`).
-    bytes32 public constant POOL_INIT_CODE_HASH = 0x6ce8eb472fa82df5469c6ab6d485f17c3ad13c8cd7af59b3d4a8026c5ce0f7e2;
+    bytes32 public constant POOL_INIT_CODE_HASH =
+        0x6ce8eb472fa82df5469c6ab6d485f17c3ad13c8cd7af59b3d4a8026c5ce0f7e2;
 
     /// @notice What the pool's constructor reads back; set only during `deploy`.
     struct Parameters {
@@ -59,7 +60,8 @@ contract PancakeV3PoolDeployer {
         require(hash == POOL_INIT_CODE_HASH, NotPancakeV3PoolCode(hash));
         INITIALIZER = msg.sender;
         // Runtime code = 0x00 (STOP, so the data can never run) ++ creation code.
-        // forge-lint: disable-next-line(unsafe-typecast) -- the pool's 23,566 bytes (hash-checked) fit 16 bits
+        // forge-lint: disable-next-line(unsafe-typecast) -- the pool's 23,566 bytes (hash-checked) fit 16
+        // bits
         uint16 size = uint16(poolCreationCode.length + 1);
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN: returns what follows.
         bytes memory init = abi.encodePacked(hex"61", size, hex"80600a3d393df3", hex"00", poolCreationCode);

@@ -64,7 +64,8 @@ contract V3Dex {
         1_461_446_703_485_210_103_287_273_052_203_988_822_378_723_970_342;
     int24 internal constant MAX_TICK = 887_272;
     string internal constant PANCAKE_CORE = "node_modules/@pancakeswap/v3-core/artifacts/contracts/";
-    string internal constant PANCAKE_PERIPHERY = "node_modules/@pancakeswap/v3-periphery/artifacts/contracts/";
+    string internal constant PANCAKE_PERIPHERY =
+        "node_modules/@pancakeswap/v3-periphery/artifacts/contracts/";
     string internal constant UNISWAP_CORE = "node_modules/@uniswap/v3-core/artifacts/contracts/";
     string internal constant UNISWAP_PERIPHERY = "node_modules/@uniswap/v3-periphery/artifacts/contracts/";
 
