@@ -1,6 +1,6 @@
 /**
- * PancakeSwap V3 on anvil, deployed from PancakeSwap's own published npm artifacts (the recipe of
- * VENUS.md §2.2): `PancakeV3Factory` and `PancakeV3Pool` from `@pancakeswap/v3-core@1.0.2`,
+ * PancakeSwap V3 on anvil, deployed from PancakeSwap's own published npm artifacts:
+ * `PancakeV3Factory` and `PancakeV3Pool` from `@pancakeswap/v3-core@1.0.2`,
  * `NonfungiblePositionManager`, `SwapRouter` and `QuoterV2` from `@pancakeswap/v3-periphery@1.0.2`
  * (1.0.3 ships no artifacts). The one contract npm lacks, `PancakeV3PoolDeployer`, is ours
  * (contracts/src/devnet/PancakeV3PoolDeployer.sol): it CREATE2s PancakeSwap's own pool creation code, whose
