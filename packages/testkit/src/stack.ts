@@ -28,8 +28,12 @@ import { wbnbAbi } from "./venus/generated/wbnb.js";
  */
 export const BASKET = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
 export type BasketSymbol = (typeof BASKET)[number];
-/** Venus markets supplied and borrowed on a local stack: the basket's and the native vBNB ("BNB"). */
-const VENUS_MARKETS = [...BASKET, "BNB"] as const;
+/**
+ * Venus markets supplied and borrowed on a local stack: the native vBNB ("BNB") and the basket's. vBNB
+ * comes first: its borrower's USDT collateral must be in vUSDT before USDT is borrowed to the target
+ * utilisation, or it dilutes it (50 % → 42 %).
+ */
+const VENUS_MARKETS = ["BNB", ...BASKET] as const;
 
 /**
  * The devnet's time scale: one replayed day is 100 blocks (anvil's cost per block grows with the chain's
