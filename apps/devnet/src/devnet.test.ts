@@ -149,5 +149,6 @@ describe("npm start (the devnet)", () => {
     expect(band.stderr.trim()).toBe(
       "error: --utilization 50 ± --utilization-band 50 leaves (0, 100) %: narrow the band or move the target",
     );
-  });
+    // Two node + tsx start-ups: seconds each on a busy 2-core machine, past vitest's 5 s default.
+  }, 60_000);
 });
