@@ -1,5 +1,6 @@
 // Deploys Venus's real core pool (Unitroller + Diamond + facets, vTokens, JumpRateModel, ACM,
-// DeviationBoundedOracle) from Venus's published artifacts onto a local chain, following VENUS.md §1.2.
+// DeviationBoundedOracle) from Venus's published artifacts onto a local chain, following
+// docs/venus-integration.md §1.2.
 // The ABIs and bytecode come from `./generated/`, written by `scripts/fetchVenusArtifacts.ts`
 // (`npm run setup -w @blocketf/testkit`); nothing here is hand-written.
 //
@@ -169,7 +170,7 @@ export type DeployVenusConfig = {
   /**
    * Blocks per year baked into every rate model (default BNB Chain's 70,080,000). Lower it to compress
    * time in tests: interest per mined block scales with 1/blocksPerYear. The borrow rate at 100 %
-   * utilisation divided by this must stay ≤ 5e12 per block (checked; VENUS.md §6.5).
+   * utilisation divided by this must stay ≤ 5e12 per block (checked; docs/venus-integration.md §6.5).
    */
   readonly blocksPerYear?: bigint;
   /** Default `DEFAULT_RATE_MODEL`. */
@@ -420,7 +421,7 @@ function facetSelectors(abi: Abi): Hex[] {
     .map((f) => toFunctionSelector(f));
 }
 
-/** ACM permissions granted to the admin on the Unitroller (VENUS.md §1.2 step 6). */
+/** ACM permissions granted to the admin on the Unitroller (docs/venus-integration.md §1.2 step 6). */
 const COMPTROLLER_PERMISSIONS = [
   "_supportMarket(address)",
   "setCollateralFactor(address,uint256,uint256)",
@@ -476,7 +477,8 @@ function validate(config: DeployVenusConfig, blocksPerYear: bigint, defaultModel
 
 /**
  * Deploys and configures Venus's core pool, sending every transaction from `walletClient.account`
- * (who becomes the admin). Follows VENUS.md §1.2; each admin call is simulated and must return 0.
+ * (who becomes the admin). Follows docs/venus-integration.md §1.2; each admin call is simulated and must
+ * return 0.
  */
 export async function deployVenus(
   clients: VenusClients,
