@@ -42,6 +42,12 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
 ];
 
 /**
+ * Local-chain infrastructure (contracts/src/devnet), not the product: a holder never meets their errors, so
+ * they stay out of `blockEtfErrorsAbi`, the union the SDK must explain error by error.
+ */
+const DEVNET_ONLY: ReadonlySet<string> = new Set(["PancakeV3PoolDeployer", "WrappedBNB"]);
+
+/**
  * Interfaces of other protocols, from their npm artifacts: [package, artifact path]. PancakeSwap V3's, the
  * DEX the fund meets on BNB Chain: the pool's `slot0` (its `feeProtocol` is a uint32, where Uniswap's is a
  * uint8), `token0`, `fee`; the factory's `getPool`; the router's `factory()` and `deployer()`.
@@ -122,6 +128,7 @@ for (const [file, name, deployable] of contracts) {
   }
   writeFileSync(join(genDir, `${id}.ts`), body);
   index.push(`export * from "./${id}.js";`);
+  if (DEVNET_ONLY.has(name)) continue;
   for (const item of artifact.abi) {
     if (item.type === "error" && item.name !== undefined)
       errors.set(`${item.name}/${json(item.inputs)}`, item);

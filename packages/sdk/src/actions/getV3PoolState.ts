@@ -1,4 +1,4 @@
-import { iPeripheryImmutableStateAbi, iPancakeV3FactoryAbi, iPancakeV3PoolAbi } from "@blocketf/abi";
+import { iPancakeV3FactoryAbi, iPancakeV3PoolAbi, iPeripheryImmutableStateAbi } from "@blocketf/abi";
 import { type Address, type Client, zeroAddress } from "viem";
 import { readContract } from "viem/actions";
 import { InvalidInputError } from "../errors/base.js";
