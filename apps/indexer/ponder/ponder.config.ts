@@ -26,18 +26,12 @@ export default createConfig({
       }),
       startBlock: s.startBlock,
     },
-    // A fund's rebalancer is whatever contract its owner set: discovered from the funds' SetRebalancer
-    // events (any emitter; the handlers keep only those of indexed funds). Its routes and delays are read
-    // when it is attached, its later changes come as events.
-    Rebalancer: {
-      chain: "chain",
-      abi: rebalancerAbi,
-      address: factory({
-        event: getAbiItem({ abi: fundAbi, name: "SetRebalancer" }),
-        parameter: "rebalancer",
-      }),
-      startBlock: s.startBlock,
-    },
+    // A fund's rebalancer is whatever contract its owner set (SetRebalancer), so rebalancer events are
+    // taken from any address and the handlers keep those of the indexed funds' rebalancers (their
+    // routes and delays are read when attached; later changes come as events). Ponder fetches only the
+    // events that have a handler: the rebalancer's own (no handler for a common event such as
+    // OwnershipTransferred, which would be fetched chain-wide).
+    Rebalancer: { chain: "chain", abi: rebalancerAbi, startBlock: s.startBlock },
     // One USDT router per chain (none yet: the zero address emits nothing).
     Router: {
       chain: "chain",

@@ -69,7 +69,7 @@ async function writeMarker(store: Store, marker: Marker): Promise<void> {
 }
 
 /** Drops everything indexed from chain `chainId`: its sync cache and the indexer's schemas for it. */
-async function forget(store: Store, chainId: number): Promise<void> {
+export async function dropIndexedChain(store: Store, chainId: number): Promise<void> {
   if (store.kind === "pglite") {
     // PGlite's directory holds one devnet's data: drop it whole.
     rmSync(store.dir, { recursive: true, force: true });
@@ -115,7 +115,7 @@ export async function checkChainIdentity(
     const block = await chain.getBlock({ blockNumber: BigInt(marker.number) }).catch(() => undefined);
     reset = block?.hash !== marker.hash;
   }
-  if (reset) await forget(store, chainId);
+  if (reset) await dropIndexedChain(store, chainId);
 
   let timer: NodeJS.Timeout | undefined;
   let last: Marker | undefined;

@@ -2,9 +2,10 @@
 // serving GraphQL, SQL over HTTP and /portfolio on a local port. The devnet calls it; so does the CLI.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPublicClient, http } from "viem";
 import { fundAbi, lensAbi, rebalancerAbi, routerAbi } from "../ponder/abis.js";
@@ -72,8 +73,14 @@ export class IndexerStartError extends Error {
 }
 
 function ponderBin(): string {
-  // ponder's exports map has only an "import" entry (dist/esm/index.js): resolve it and go from there.
-  return join(dirname(fileURLToPath(import.meta.resolve("ponder"))), "bin", "ponder.js");
+  // ponder's exports map has only an "import" entry, which require.resolve cannot use (and vitest has no
+  // import.meta.resolve): look for the package in the node_modules Node would search.
+  const require = createRequire(import.meta.url);
+  for (const dir of require.resolve.paths("ponder") ?? []) {
+    const bin = join(dir, "ponder", "dist", "esm", "bin", "ponder.js");
+    if (existsSync(bin)) return bin;
+  }
+  throw new IndexerStartError("ponder is not installed: run npm ci");
 }
 
 async function freePort(): Promise<number> {

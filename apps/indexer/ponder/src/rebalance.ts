@@ -123,7 +123,3 @@ ponder.on("Rebalancer:SetStepInterval", async ({ event, context }) => {
   if ((await rebalancerParameter(db, event, "stepInterval", { ...event.args })) === null) return;
   await db.update(rebalancer, { address: event.log.address }).set({ stepInterval: event.args.interval });
 });
-
-ponder.on("Rebalancer:OwnershipTransferred", async ({ event, context }) => {
-  await rebalancerParameter(context.db, event, "rebalancerOwner", { ...event.args });
-});

@@ -194,7 +194,7 @@ export async function sweep(t: TestChain): Promise<bigint> {
 /** Mines `blocks` empty blocks (Venus accrues interest per block). */
 export async function mine(t: TestChain, blocks: number): Promise<bigint> {
   await t.admin.test.mine({ blocks });
-  return t.admin.publicClient.getBlockNumber();
+  return t.admin.publicClient.getBlockNumber({ cacheTime: 0 });
 }
 
 export async function setManagementFee(t: TestChain, bps: number): Promise<bigint> {
