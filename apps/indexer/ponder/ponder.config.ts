@@ -12,7 +12,11 @@ export default createConfig({
       ? { kind: "postgres", connectionString: s.databaseUrl }
       : { kind: "pglite", ...(s.pgliteDir === undefined ? {} : { directory: s.pgliteDir }) },
   chains: {
-    chain: { id: s.chainId, rpc: s.rpcUrl, pollingInterval: s.pollingIntervalMs },
+    chain: {
+      id: s.chainId,
+      rpc: s.rpcBuckets > 1 ? Array.from({ length: s.rpcBuckets }, () => s.rpcUrl) : s.rpcUrl,
+      pollingInterval: s.pollingIntervalMs,
+    },
   },
   contracts: {
     Factory: { chain: "chain", abi: factoryAbi, address: s.factory, startBlock: s.startBlock },

@@ -26,6 +26,12 @@ export const settingsSchema = z.object({
   snapshotInterval: z.number().int().positive(),
   /** {ms} How often the head is polled while following. */
   pollingIntervalMs: z.number().int().positive(),
+  /**
+   * Ponder throttles each RPC URL to 20 requests/s at first and raises that only under sustained load,
+   * which caps a local node's following at ~10 blocks/s (2 requests a block) while the devnet mines 100
+   * at once. The URL is given this many times (each copy its own budget); 1 for a remote provider.
+   */
+  rpcBuckets: z.number().int().min(1).max(32),
   /** PostgreSQL connection string; PGlite in `pgliteDir` when absent. */
   databaseUrl: z.string().optional(),
   pgliteDir: z.string().optional(),

@@ -3,13 +3,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Address } from "viem";
 import { describe, expect, test } from "vitest";
-import { IndexerConfigError, parseDeployment, readDeploymentFile } from "./config.js";
+import { IndexerConfigError, type IndexerDeployment, parseDeployment, readDeploymentFile } from "./config.js";
 import { resolveSettings, schemaName } from "./start.js";
 
-const A = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-const B = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
-const local = { chainId: 31337, rpcUrl: "http://127.0.0.1:8545", factory: A, lens: B };
+const A: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const B: Address = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+const local: IndexerDeployment = { chainId: 31337, rpcUrl: "http://127.0.0.1:8545", factory: A, lens: B };
 
 describe("parseDeployment", () => {
   test("default: the devnet's deployments/local.json fields", () => {
@@ -31,7 +32,13 @@ describe("parseDeployment", () => {
 describe("resolveSettings", () => {
   test("default: a local chain starts at 0 with the devnet's day as snapshot interval", () => {
     const s = resolveSettings({ deployment: local, databaseUrl: "" });
-    expect(s).toMatchObject({ startBlock: 0, snapshotInterval: 100, pollingIntervalMs: 200, routers: [] });
+    expect(s).toMatchObject({
+      startBlock: 0,
+      snapshotInterval: 100,
+      pollingIntervalMs: 200,
+      rpcBuckets: 8,
+      routers: [],
+    });
     expect(s.databaseUrl).toBeUndefined();
   });
   test("behavior: PostgreSQL when a URL is given", () => {
@@ -48,6 +55,7 @@ describe("resolveSettings", () => {
     ).toMatchObject({
       startBlock: 9,
       snapshotInterval: 4800,
+      rpcBuckets: 1,
     });
   });
   test("behavior: the schema changes with what is indexed, within Postgres's 45 characters", () => {

@@ -40,6 +40,9 @@ export type StartIndexerOptions = {
   readonly snapshotInterval?: number | undefined;
   /** {ms} Head polling while following (default 1000; 200 on a local chain). */
   readonly pollingIntervalMs?: number | undefined;
+  /** Copies of the RPC URL given to Ponder, each with its own request budget (default 8 on a local
+   * chain, 1 elsewhere: a remote provider's limits are Ponder's to respect). */
+  readonly rpcBuckets?: number | undefined;
   /** Drop what was indexed before (the devnet's `--fresh`). */
   readonly fresh?: boolean | undefined;
   /** Receives Ponder's log, one JSON line at a time (default: dropped). */
@@ -135,6 +138,7 @@ export function resolveSettings(options: StartIndexerOptions): Settings {
     startBlock,
     snapshotInterval,
     pollingIntervalMs: options.pollingIntervalMs ?? (local ? 200 : 1000),
+    rpcBuckets: options.rpcBuckets ?? (local ? 8 : 1),
     ...(databaseUrl !== undefined && databaseUrl !== "" ? { databaseUrl } : {}),
     pgliteDir: join(options.dataDir ?? join(process.cwd(), ".indexer"), "pglite"),
   };

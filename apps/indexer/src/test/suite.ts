@@ -45,6 +45,7 @@ export function indexerSuite(
         // Test chains have their own ids: give them the devnet's spacing and polling.
         snapshotInterval: 100,
         pollingIntervalMs: 200,
+        rpcBuckets: 8,
         ...(database.kind === "postgres"
           ? { databaseUrl: database.url }
           : { databaseUrl: "", dataDir: database.dataDir }),
