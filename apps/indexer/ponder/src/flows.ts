@@ -3,7 +3,7 @@
 // Transfer cannot say: what was paid, what was received, and the totals that reconcile with the chain.
 import { ponder } from "ponder:registry";
 import { fund } from "ponder:schema";
-import { zeroAddress } from "viem";
+import { isAddressEqual, zeroAddress } from "viem";
 import { isRouter, readSettings } from "../settings.js";
 import { averageCost, basketUsd } from "./lib/math.js";
 import {
@@ -109,7 +109,8 @@ ponder.on("Fund:Mint", async ({ event, context }) => {
   const tx = await getTx(db, event, f.address);
   const viaRouter =
     tx?.routerMintStableIn != null &&
-    tx.routerMintReceiver === receiver &&
+    tx.routerMintReceiver != null &&
+    isAddressEqual(tx.routerMintReceiver, receiver) &&
     tx.routerMintShares === shares &&
     f.stableIndex !== null;
   const paid =
