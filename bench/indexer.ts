@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     };
 
     const result = {
-      command: "npm run bench:indexer -- --days " + days + " --paced-days " + pacedDays,
+      command: `npm run bench:indexer -- --days ${days} --paced-days ${pacedDays}`,
       machine: {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? "?",

@@ -11,8 +11,8 @@ import {
 } from "../ponder/src/lib/math.js";
 import { portfolioEntry } from "../ponder/src/lib/portfolio.js";
 
-const V = "0x00000000000000000000000000000000000000aa";
-const W = "0x00000000000000000000000000000000000000bb";
+const V: `0x${string}` = "0x00000000000000000000000000000000000000aa";
+const W: `0x${string}` = "0x00000000000000000000000000000000000000bb";
 
 describe("usdValue", () => {
   test("default: amount × price at the token's decimals", () => {
@@ -114,5 +114,29 @@ describe("portfolioEntry", () => {
     expect(e.unrealizedPnlUsd).toBe((100n * WAD).toString());
     expect(e.interestUsd).toBe((2n * WAD).toString());
     expect(e.asOfBlock).toBe("9");
+  });
+  test("behavior: no unrealised P&L when the cost is not known", () => {
+    const f = {
+      name: "F",
+      symbol: "F",
+      navPerShare: WAD,
+      interestPerShare: 0n,
+      snapshotBlock: 1n,
+      snapshotAt: 1n,
+    };
+    const p = {
+      fund: V,
+      holder: W,
+      shares: WAD,
+      costBasisUsd: 0n,
+      costKnown: false,
+      depositedUsd: 0n,
+      withdrawnUsd: 0n,
+      realizedPnlUsd: 0n,
+      interestUsd: 0n,
+      interestCheckpoint: 0n,
+      firstBlock: 1n,
+    };
+    expect(portfolioEntry(p, f).unrealizedPnlUsd).toBeNull();
   });
 });

@@ -17,14 +17,37 @@ async function setAsset(
 }
 
 ponder.on("Fund:AssetAdded", async ({ event, context }) => {
-  const { config, index, native } = event.args;
-  await begin(context.db, event.log.address, event);
-  await setAsset(context.db, event.log.address, index, {
+  const { db } = context;
+  const { config, index, native, token } = event.args;
+  const { f } = await begin(db, event.log.address, event);
+  const values = {
+    token,
     targetWeightBps: config.weightBps,
     bufferBps: config.bufferBps,
     vToken: config.vToken,
     native,
-  });
+    yieldEnabled: config.vToken !== zeroAddress,
+  };
+  // Usually the creation block's snapshot has made the row already; without that block's state (a node
+  // that pruned it), the constructor's events are what tells the basket.
+  const key = { fund: f.address, index: Number(index) };
+  if ((await db.find(fundAsset, key)) === null) {
+    await db.insert(fundAsset).values({
+      ...key,
+      ...values,
+      symbol: "",
+      decimals: 0,
+      interestTok: 0n,
+      interestUsd: 0n,
+      baseVToken: null,
+      baseVShares: 0n,
+      baseRate: 0n,
+    });
+  } else {
+    await db.update(fundAsset, key).set(values);
+  }
+  if (f.assetCount <= Number(index))
+    await db.update(fund, { address: f.address }).set({ assetCount: Number(index) + 1 });
 });
 
 ponder.on("Fund:SetTargetWeights", async ({ event, context }) => {

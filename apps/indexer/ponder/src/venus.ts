@@ -35,8 +35,10 @@ async function flow(
   });
 }
 
+/** Adds `amount` at `index` of a per-asset array, dense (no hole even if the asset count is not known). */
 const added = (list: readonly bigint[] | null | undefined, n: number, index: number, amount: bigint) => {
-  const out = Array.from({ length: n }, (_, i) => list?.[i] ?? 0n);
+  const length = Math.max(n, index + 1, list?.length ?? 0);
+  const out = Array.from({ length }, (_, i) => list?.[i] ?? 0n);
   out[index] = (out[index] ?? 0n) + amount;
   return out;
 };

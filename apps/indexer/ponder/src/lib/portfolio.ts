@@ -37,7 +37,8 @@ export function portfolioEntry(p: PositionFigures, f: FundFigures) {
     valueUsd: valueUsd.toString(),
     costBasisUsd: p.costBasisUsd.toString(),
     costKnown: p.costKnown,
-    unrealizedPnlUsd: (valueUsd - p.costBasisUsd).toString(),
+    // Without a known cost (a price missing when some shares were paid) there is no honest P&L.
+    unrealizedPnlUsd: p.costKnown ? (valueUsd - p.costBasisUsd).toString() : null,
     realizedPnlUsd: p.realizedPnlUsd.toString(),
     interestUsd: interestUsd.toString(),
     depositedUsd: p.depositedUsd.toString(),
