@@ -2,7 +2,7 @@
 // typed ABIs when they are missing or older than contracts/src (a fresh clone, or sources changed since
 // the last build), and does nothing otherwise. The check is one hash of the sources (a few ms).
 import { spawnSync } from "node:child_process";
-import { contractsFingerprint, REPO_ROOT, recordedFingerprint } from "./fingerprint.js";
+import { contractsFingerprint, REPO_ROOT, recordedFingerprint, SOURCE_DIRS } from "./fingerprint.js";
 
 const current = contractsFingerprint();
 const recorded = recordedFingerprint();
@@ -13,9 +13,10 @@ if (recorded !== current) {
       ? "compiling contracts, ~30 s (up to 2 min on a busy machine), first run only …"
       : "contracts/src changed since the last build: compiling contracts (incremental) …",
   );
-  // Only what the devnet deploys (contracts/src and its imports); `npm run build` compiles the tests too.
+  // Only what codegen reads (contracts/src, the deploy tooling's interfaces, and their imports);
+  // `npm run build` compiles the tests too.
   for (const [command, args] of [
-    ["npx", ["--no-install", "forge", "build", "contracts/src"]],
+    ["npx", ["--no-install", "forge", "build", ...SOURCE_DIRS]],
     ["npm", ["run", "--silent", "codegen"]],
   ] as const) {
     const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: "inherit" });

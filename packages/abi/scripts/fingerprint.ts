@@ -1,4 +1,4 @@
-// The fingerprint of what the generated ABIs are built from: every Solidity source under contracts/src,
+// The fingerprint of what the generated ABIs are built from: every Solidity source under SOURCE_DIRS,
 // the compiler setup (foundry.toml, contracts/tools/solc.mjs, the pinned solc-js version) and the
 // generator itself. `generate.ts` records it next to its output; `ensure.ts` compares it to decide, in
 // a few milliseconds, whether `npm start` must compile first.
@@ -20,10 +20,13 @@ function solidityFiles(dir: string): string[] {
   });
 }
 
+/** The Solidity the generated ABIs come from (generate.ts's list), repository-relative. */
+export const SOURCE_DIRS = ["contracts/src", "contracts/script/interfaces"] as const;
+
 /** sha256 over the inputs' repository-relative names and contents, in a fixed order. */
 export function contractsFingerprint(root: string = REPO_ROOT): string {
   const inputs = [
-    ...solidityFiles(join(root, "contracts", "src")).sort(),
+    ...SOURCE_DIRS.flatMap((dir) => solidityFiles(join(root, dir))).sort(),
     join(root, "foundry.toml"),
     join(root, "contracts", "tools", "solc.mjs"),
     join(root, "node_modules", "solc", "package.json"),

@@ -7,45 +7,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONTRACTS, DEVNET_ONLY } from "./contracts.js";
 import { contractsFingerprint, FINGERPRINT_FILE } from "./fingerprint.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "..", "..", "..", "contracts", "out");
 const genDir = join(here, "..", "src", "generated");
-
-/** Contracts exported: [artifact file, contract name, deployable]. */
-const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
-  ["BlockETF.sol", "BlockETF", true],
-  ["BlockETFFactory.sol", "BlockETFFactory", true],
-  ["BlockETFLens.sol", "BlockETFLens", true],
-  ["ChainlinkOracle.sol", "ChainlinkOracle", true],
-  ["VenusLib.sol", "VenusLib", true],
-  ["RebalanceLib.sol", "RebalanceLib", true],
-  ["RedeemLib.sol", "RedeemLib", true],
-  ["BlockETFRebalancer.sol", "BlockETFRebalancer", true],
-  ["BlockETFRouter.sol", "BlockETFRouter", true],
-  ["ReplayPriceFeed.sol", "ReplayPriceFeed", true],
-  ["PancakeV3PoolDeployer.sol", "PancakeV3PoolDeployer", true],
-  ["WrappedBNB.sol", "WrappedBNB", true],
-  ["IBlockETF.sol", "IBlockETF", false],
-  ["IBlockETFFactory.sol", "IBlockETFFactory", false],
-  ["IBlockETFLens.sol", "IBlockETFLens", false],
-  ["IBlockETFRebalancer.sol", "IBlockETFRebalancer", false],
-  ["IBlockETFRouter.sol", "IBlockETFRouter", false],
-  ["IPriceOracle.sol", "IPriceOracle", false],
-  ["IVToken.sol", "IVToken", false],
-  ["IVToken.sol", "IVBep20", false],
-  ["IVenusComptroller.sol", "IVenusComptroller", false],
-  ["IAggregatorV3.sol", "IAggregatorV3", false],
-  // Deploy tooling (contracts/script): what the preflight reads from Venus's comptroller.
-  ["IVenusMarkets.sol", "IVenusMarkets", false],
-];
-
-/**
- * Local-chain infrastructure (contracts/src/devnet), not the product: a holder never meets their errors, so
- * they stay out of `blockEtfErrorsAbi`, the union the SDK must explain error by error.
- */
-const DEVNET_ONLY: ReadonlySet<string> = new Set(["PancakeV3PoolDeployer", "WrappedBNB"]);
 
 /**
  * Interfaces of other protocols, from their npm artifacts: [package, artifact path]. PancakeSwap V3's, the
@@ -116,7 +83,7 @@ function withLibraryEvents(artifact: Artifact): AbiItem[] {
   return abi;
 }
 
-for (const [file, name, deployable] of contracts) {
+for (const [file, name, deployable] of CONTRACTS) {
   const artifact = readArtifact(file, name);
   const id = camel(name);
   let body = `// Generated from contracts/out/${file}/${name}.json by packages/abi/scripts/generate.ts. Do not edit.\n`;
@@ -157,5 +124,5 @@ writeFileSync(join(genDir, "index.ts"), `${index.join("\n")}\n`);
 // What this output was built from, so `npm start` can tell in milliseconds whether to compile again.
 writeFileSync(FINGERPRINT_FILE, `${json({ fingerprint: contractsFingerprint() })}\n`);
 console.log(
-  `generated ${contracts.length} contracts, ${external.length} external interfaces and ${errors.size} errors into packages/abi/src/generated`,
+  `generated ${CONTRACTS.length} contracts, ${external.length} external interfaces and ${errors.size} errors into packages/abi/src/generated`,
 );
