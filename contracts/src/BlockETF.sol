@@ -357,6 +357,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
+    /// @inheritdoc IBlockETF
+    function writeOffVenus(uint256 index) external nonReentrant onlyGuardianOrOwner {
+        _checkIndex(index);
+        VenusLib.setWrittenOff(_assets[index], index, true);
+    }
+
     /* OWNER */
 
     /// @inheritdoc IBlockETF
@@ -405,6 +411,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         _checkIndex(index);
         Asset storage a = _assets[index];
         require(!enabled || a.vToken != address(0), ErrorsLib.VenusNotAvailable());
+        if (enabled && a.writtenOff) VenusLib.setWrittenOff(a, index, false);
         a.yieldEnabled = enabled;
         emit EventsLib.SetYieldEnabled(index, enabled);
     }
@@ -478,7 +485,9 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             Asset storage a = _assets[i];
             uint256 vShares = a.vShares;
-            held[i] = a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
+            // A written-off position counts for nothing (its vTokens are paid in kind by redemptions).
+            held[i] = a.idle
+                + (vShares == 0 || a.writtenOff ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
         }
     }
 
@@ -496,15 +505,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         require(length == n, ErrorsLib.LengthMismatch(n, length));
         _accrueManagementFee();
         supply = totalSupply();
-        held = new uint256[](n);
-        for (uint256 i; i < n; ++i) {
-            Asset storage a = _assets[i];
-            uint256 vShares = a.vShares;
-            held[i] = a.idle;
-            if (vShares > 0) {
-                held[i] += VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a));
-            }
-        }
+        held = holdings();
     }
 
     function _mintShares(
@@ -583,7 +584,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         if (idle < amount) {
             uint256 need = amount - idle;
             uint256 vShares = a.vShares;
-            uint256 rate = vShares == 0 ? 0 : _rateOrRevert(a);
+            uint256 rate = vShares == 0 || a.writtenOff ? 0 : _rateOrRevert(a);
             uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
             require(need <= position, ErrorsLib.RebalanceLiquidityShort(i, amount, idle + position));
             // Up, in whole vTokens: Venus refuses a redeem that burns none, which `redeemUnderlying` of a

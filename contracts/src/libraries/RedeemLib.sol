@@ -39,8 +39,9 @@ library RedeemLib {
     }
 
     /// @notice {tok} What `net` shares are owed of each asset at the Venus rates accrued to this block, and
-    /// those rates (0 for a market whose rate cannot be read: that asset is paid pro-rata in kind by `pay`,
-    /// which needs no rate; its value then counts the vToken part at the stored rate).
+    /// those rates (0 for a market whose rate cannot be read or that is written off: that asset is paid
+    /// pro-rata in kind by `pay`, which needs no rate; its value then counts the vToken part at the stored
+    /// rate, 0 if that cannot be read either).
     function quote(Asset[] storage assets, uint256 net, uint256 supply)
         external
         view
@@ -54,7 +55,8 @@ library RedeemLib {
             uint256 held = a.idle;
             if (vShares > 0) {
                 bool ok;
-                (ok, rates[i]) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
+                // A written-off position is paid in kind, as one that cannot be valued.
+                if (!a.writtenOff) (ok, rates[i]) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
                 if (!ok) {
                     uint256 vOut = net.mulDivDown(vShares, supply);
                     owed[i] = net.mulDivDown(held, supply)
@@ -86,7 +88,7 @@ library RedeemLib {
             VenusOutcome reason;
             if (a.vShares > 0 && pm.rates[i] == 0) {
                 (p.amount, vOut) = _payInKind(a, pm.net, pm.supply);
-                reason = VenusOutcome.RateUnavailable;
+                reason = a.writtenOff ? VenusOutcome.WrittenOff : VenusOutcome.RateUnavailable;
             } else {
                 (p.amount, vOut, reason) = _payOwed(i, a, pm, pm.owed[i], pm.rates[i]);
             }

@@ -185,43 +185,38 @@ library VenusLib {
     /// @notice Supplies up to `amount` of the market's underlying, capped by the supply-cap headroom.
     /// @param rate D18{tok/vTok} `currentRate` of this block: Venus's cap check uses the accrued rate.
     function supply(Market memory m, uint256 amount, uint256 rate) external returns (Result memory r) {
-        IVenusComptroller c = IVenusComptroller(m.comptroller);
-        if (c.protocolPaused() || c.actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_MINT)) {
-            r.outcome = VenusOutcome.Paused;
+        uint256 cap;
+        (r.outcome, cap) = _mintConditions(m);
+        if (r.outcome != VenusOutcome.Ok) return r;
+        (bool ok, uint256 vSupply) = _read(m.vToken, IVToken.totalSupply.selector);
+        uint256 vBefore;
+        if (ok) (ok, vBefore) = _balanceOf(m.vToken);
+        if (!ok) {
+            r.outcome = VenusOutcome.Unreadable;
             return r;
         }
-        IVToken v = IVToken(m.vToken);
-        uint256 cap = c.supplyCaps(m.vToken);
         // {tok} = {vTok} * D18{tok/vTok} / D18, as Venus's mintAllowed computes it.
-        uint256 supplied = toUnderlyingDown(v.totalSupply(), rate);
+        uint256 supplied = toUnderlyingDown(vSupply, rate);
         if (cap <= supplied) {
             r.outcome = VenusOutcome.CapReached;
             return r;
         }
         r.requested = amount.min(cap - supplied);
 
-        uint256 vBefore = v.balanceOf(address(this));
         uint256 tBefore = IERC20(m.token).balanceOf(address(this));
         if (m.native) {
             uint256 bnbBefore = address(this).balance;
             IWBNB(m.wbnb).withdraw(r.requested);
-            try IVBNB(m.vToken).mint{value: r.requested}() {}
-            catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+            (r.outcome, r.code) = _call(m.vToken, r.requested, abi.encodeCall(IVBNB.mint, ()));
             // Wrap back whatever vBNB did not take (all of it on failure).
             uint256 left = address(this).balance - bnbBefore;
             if (left > 0) IWBNB(m.wbnb).deposit{value: left}();
         } else {
             IERC20(m.token).forceApprove(m.vToken, r.requested);
-            try v.mint(r.requested) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+            (r.outcome, r.code) = _call(m.vToken, 0, abi.encodeCall(IVToken.mint, (r.requested)));
             if (r.outcome != VenusOutcome.Ok) IERC20(m.token).forceApprove(m.vToken, 0);
         }
-        r.vTokens = v.balanceOf(address(this)) - vBefore;
+        r.vTokens = _balanceOfAfter(m.vToken) - vBefore;
         r.underlying = tBefore - IERC20(m.token).balanceOf(address(this));
     }
 
@@ -254,6 +249,25 @@ library VenusLib {
         emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
     }
 
+    /* WRITE-OFF (Venus safety) */
+
+    /// @notice Writes off (`off` true) asset `i`'s position, which must not be valuable now, or counts it
+    /// again (`off` false), which requires that it can be valued. See `IBlockETF.writeOffVenus`.
+    function setWrittenOff(Asset storage a, uint256 i, bool off) external {
+        address vToken = a.vToken;
+        require(vToken != address(0), ErrorsLib.VenusNotAvailable());
+        (bool ok,) = currentRate(vToken, a.flashLoanAware);
+        if (off) {
+            require(!ok, ErrorsLib.VenusPositionReadable(i));
+            a.yieldEnabled = false;
+            emit EventsLib.SetYieldEnabled(i, false);
+        } else {
+            require(ok, ErrorsLib.VenusRateUnavailable(vToken));
+        }
+        a.writtenOff = off;
+        emit EventsLib.VenusWriteOff(i, vToken, a.vShares, off);
+    }
+
     /* WITHDRAW */
 
     /// @notice Withdraws up to `amount` of underlying (capped by the market's cash).
@@ -283,48 +297,122 @@ library VenusLib {
         }
     }
 
-    /// @notice Transfers `vTokens` to `to`; false (and nothing moved) if the market refuses.
+    /// @notice Transfers `vTokens` to `to`; false (and nothing moved) if the market refuses or cannot be
+    /// read. Decided by the fund's balance, whatever the call returns.
     function tryTransferVTokens(Market memory m, address to, uint256 vTokens) external returns (bool) {
-        if (IVenusComptroller(m.comptroller).actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_TRANSFER)) {
-            return false;
-        }
-        IVToken v = IVToken(m.vToken);
-        uint256 before = v.balanceOf(address(this));
-        try v.transfer(to, vTokens) returns (bool ok) {
-            return ok && before - v.balanceOf(address(this)) == vTokens;
-        } catch {
-            return false;
-        }
+        (bool ok, uint256 paused) = _readAt(
+            m.comptroller,
+            abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_TRANSFER))
+        );
+        uint256 before;
+        if (ok && paused == 0) (ok, before) = _balanceOf(m.vToken);
+        if (!ok || paused != 0) return false;
+        _call(m.vToken, 0, abi.encodeCall(IVToken.transfer, (to, vTokens)));
+        uint256 moved = before - _balanceOfAfter(m.vToken);
+        // All or nothing: a part moved could be neither escrowed nor reported as paid.
+        require(moved == 0 || moved == vTokens, ErrorsLib.VenusInconsistent(m.vToken));
+        return moved > 0;
     }
 
+    /* SOFT READS */
+
+    /// @notice D18{1} Share of every Venus redeem that the comptroller sends to Venus's treasury
+    /// (`treasuryPercent()`); 0 if it cannot be read.
+    function treasuryPercent(address comptroller) internal view returns (uint256 percent) {
+        bool ok;
+        (ok, percent) = _read(comptroller, IVenusComptroller.treasuryPercent.selector);
+        if (!ok || percent >= ConstantsLib.WAD) percent = 0;
+    }
+
+    /// @dev Whether the market lets the fund redeem now, and its cash; every read soft.
     function _precheckRedeem(Market memory m) private view returns (Result memory r, uint256 cash) {
-        IVenusComptroller c = IVenusComptroller(m.comptroller);
-        if (c.protocolPaused() || c.actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_REDEEM)) {
-            r.outcome = VenusOutcome.Paused;
-            return (r, 0);
+        (bool ok, uint256 paused) = _read(m.comptroller, IVenusComptroller.protocolPaused.selector);
+        if (ok && paused == 0) {
+            (ok, paused) = _readAt(
+                m.comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_REDEEM))
+            );
         }
-        cash = IVToken(m.vToken).getCash();
-        if (cash == 0) r.outcome = VenusOutcome.NoCash;
+        if (ok && paused == 0) (ok, cash) = _read(m.vToken, IVToken.getCash.selector);
+        if (!ok) r.outcome = VenusOutcome.Unreadable;
+        else if (paused != 0) r.outcome = VenusOutcome.Paused;
+        else if (cash == 0) r.outcome = VenusOutcome.NoCash;
+    }
+
+    /// @dev Whether the market lets the fund supply now, and its supply cap; every read soft.
+    function _mintConditions(Market memory m) private view returns (VenusOutcome outcome, uint256 cap) {
+        (bool ok, uint256 paused) = _read(m.comptroller, IVenusComptroller.protocolPaused.selector);
+        if (ok && paused == 0) {
+            (ok, paused) = _readAt(
+                m.comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_MINT))
+            );
+        }
+        if (ok && paused == 0) {
+            (ok, cap) = _readAt(m.comptroller, abi.encodeCall(IVenusComptroller.supplyCaps, (m.vToken)));
+        }
+        if (!ok) outcome = VenusOutcome.Unreadable;
+        else if (paused != 0) outcome = VenusOutcome.Paused;
+    }
+
+    /// @dev {vTok} The fund's vToken balance; `ok` false if the market cannot be read.
+    function _balanceOf(address vToken) private view returns (bool ok, uint256 balance) {
+        return _readAt(vToken, abi.encodeCall(IVToken.balanceOf, (address(this))));
+    }
+
+    /// @dev {vTok} The fund's vToken balance after a call to the market: it answered just before, so a
+    /// market that no longer answers is inconsistent and no accounting can be exact: revert.
+    function _balanceOfAfter(address vToken) private view returns (uint256 balance) {
+        bool ok;
+        (ok, balance) = _balanceOf(vToken);
+        require(ok, ErrorsLib.VenusInconsistent(vToken));
+    }
+
+    /// @dev Static call returning one word; (false, 0) if it reverts or returns less than a word.
+    function _readAt(address target, bytes memory data) private view returns (bool ok, uint256 value) {
+        assembly ("memory-safe") {
+            ok := staticcall(gas(), target, add(data, 0x20), mload(data), 0, 0x20)
+            ok := and(ok, gt(returndatasize(), 0x1f))
+            value := mload(0)
+        }
+        if (!ok) value = 0;
+    }
+
+    /// @dev Calls a Venus market. `Ok` when the call succeeds with a zero word or no return data (vBNB's
+    /// payable `mint`); `ErrorCode` with the word otherwise (Venus's legacy error codes); `Reverted` when the
+    /// call reverts. Only the first word of the return data is copied.
+    function _call(address target, uint256 value, bytes memory data)
+        private
+        returns (VenusOutcome outcome, uint256 word)
+    {
+        bool success;
+        uint256 size;
+        assembly ("memory-safe") {
+            mstore(0, 0)
+            success := call(gas(), target, value, add(data, 0x20), mload(data), 0, 0x20)
+            size := returndatasize()
+            word := mload(0)
+        }
+        if (!success) return (VenusOutcome.Reverted, 0);
+        if (size < 0x20) word = 0;
+        return word == 0 ? (VenusOutcome.Ok, 0) : (VenusOutcome.ErrorCode, word);
     }
 
     function _redeem(Market memory m, Result memory r, bool byTokens, uint256 quantity) private {
-        IVToken v = IVToken(m.vToken);
-        uint256 vBefore = v.balanceOf(address(this));
-        uint256 before = m.native ? address(this).balance : IERC20(m.token).balanceOf(address(this));
-        if (byTokens) {
-            try v.redeem(quantity) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
-        } else {
-            try v.redeemUnderlying(quantity) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+        (bool ok, uint256 vBefore) = _balanceOf(m.vToken);
+        if (!ok) {
+            r.outcome = VenusOutcome.Unreadable;
+            return;
         }
-        r.vTokens = vBefore - v.balanceOf(address(this));
+        uint256 before = m.native ? address(this).balance : IERC20(m.token).balanceOf(address(this));
+        (r.outcome, r.code) = _call(
+            m.vToken,
+            0,
+            byTokens
+                ? abi.encodeCall(IVToken.redeem, (quantity))
+                : abi.encodeCall(IVToken.redeemUnderlying, (quantity))
+        );
+        r.vTokens = vBefore - _balanceOfAfter(m.vToken);
         if (m.native) {
             r.underlying = address(this).balance - before;
             if (r.underlying > 0) IWBNB(m.wbnb).deposit{value: r.underlying}();

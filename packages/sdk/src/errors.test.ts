@@ -5,6 +5,7 @@ import {
   decodeRevertData,
   FundPausedError,
   InsufficientFundsError,
+  InvalidInputError,
   RebalanceBoundError,
   RebalanceNotNeededError,
   RebalanceTooSoonError,
@@ -61,6 +62,14 @@ describe("decodeRevertData", () => {
         }),
       ),
     ).toBeInstanceOf(InsufficientFundsError);
+  });
+
+  test("error: Venus safety errors are typed", () => {
+    const decode = (errorName: string, args: readonly unknown[]) =>
+      decodeRevertData(encodeErrorResult({ abi: blockEtfErrorsAbi, errorName, args } as never));
+    expect(decode("VenusInconsistent", [token])).toBeInstanceOf(VenusUnavailableError);
+    expect(decode("VenusPositionReadable", [1n])).toBeInstanceOf(InvalidInputError);
+    expect(decode("VenusPositionReadable", [1n]).shortMessage).toMatch(/Use exitVenus/);
   });
 
   test("error: UnknownRevertError for foreign data", () => {

@@ -127,6 +127,17 @@ export function toBlockEtfError(errorName: string, args: ErrorArgs, cause?: unkn
         `Venus market ${a[0]} can neither pay nor transfer your claim now. Retry when it reopens.`,
         base,
       );
+    // Venus safety
+    case "VenusInconsistent":
+      return new VenusUnavailableError(
+        `Venus market ${a[0]} answered inconsistently during the call, so nothing was done. Retry, or redeem in kind.`,
+        base,
+      );
+    case "VenusPositionReadable":
+      return new InvalidInputError(
+        `Asset ${a[0]}'s Venus position can be valued: it cannot be written off. Use exitVenus to withdraw it.`,
+        base,
+      );
     case "NothingToClaim":
       return new InvalidInputError(`Nothing is escrowed for ${a[0]} in market ${a[1]}.`, base);
     case "Unauthorized":
