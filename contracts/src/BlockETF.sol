@@ -577,31 +577,15 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         return r.underlying;
     }
 
-    /// @dev Sends `amount` of asset i to the rebalancer, withdrawing from Venus what idle lacks. Never
-    /// touches escrowed vTokens: the withdrawal is bounded by the fund's own position.
+    /// @dev Sends `amount` of asset i to the rebalancer, withdrawing from Venus what idle lacks (VenusLib:
+    /// whole vTokens rounded up, Venus's treasury fee included, never escrowed vTokens).
     function _release(uint256 i, Asset storage a, uint256 amount) internal {
         uint256 idle = a.idle;
         if (idle < amount) {
-            uint256 need = amount - idle;
-            uint256 vShares = a.vShares;
-            uint256 rate = vShares == 0 || a.writtenOff ? 0 : _rateOrRevert(a);
-            uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
-            require(need <= position, ErrorsLib.RebalanceLiquidityShort(i, amount, idle + position));
-            // Up, in whole vTokens: Venus refuses a redeem that burns none, which `redeemUnderlying` of a
-            // shortfall worth less than one vToken would. What comes out above the shortfall stays idle.
-            VenusLib.Result memory r = VenusLib.withdrawVTokens(
-                _market(a), need.mulDivUp(ConstantsLib.WAD, rate).min(vShares), rate
-            );
-            require(
-                r.outcome == VenusOutcome.Ok && idle + r.underlying >= amount,
-                ErrorsLib.RebalanceLiquidityShort(i, amount, idle + r.underlying)
-            );
-            emit EventsLib.Withdraw(i, a.vToken, r.underlying, r.vTokens);
-            idle += r.underlying;
-            // forge-lint: disable-next-line(unsafe-typecast) -- r.vTokens <= vShares, a uint96
-            a.vShares = uint96(vShares - r.vTokens);
+            idle += VenusLib.withdrawAtLeast(a, i, VENUS_COMPTROLLER, WBNB, amount - idle);
+            require(idle >= amount, ErrorsLib.RebalanceLiquidityShort(i, amount, idle));
         }
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - amount <= idle < 2^96 (checked above)
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - amount < what Venus paid, < 2^96
         a.idle = uint96(idle - amount);
         IERC20(a.token).safeTransfer(msg.sender, amount);
     }

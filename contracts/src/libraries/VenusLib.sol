@@ -279,6 +279,35 @@ library VenusLib {
         _redeem(m, r, false, r.requested);
     }
 
+    /// @notice Withdraws from asset `i`'s position at least `need` of underlying for a rebalance step (what
+    /// the fund's idle lacks): whole vTokens rounded up (Venus refuses a redeem that burns none) and grossed
+    /// up for Venus's treasury fee on redeem, so that the shortfall itself arrives; what comes out above it
+    /// is
+    /// the caller's to keep idle. Bounded by the fund's own position: never touches escrowed vTokens.
+    /// @return received {tok} Underlying received (0 when Venus refused: the caller reverts).
+    function withdrawAtLeast(Asset storage a, uint256 i, address comptroller, address wbnb, uint256 need)
+        external
+        returns (uint256 received)
+    {
+        uint256 vShares = a.vShares;
+        if (vShares == 0 || a.writtenOff) return 0;
+        address vToken = a.vToken;
+        (bool ok, uint256 rate) = currentRate(vToken, a.flashLoanAware);
+        require(ok, ErrorsLib.VenusRateUnavailable(vToken));
+        // {tok} Venus pays redeemAmount - floor(redeemAmount x fee): ask need / (1 - fee), Up.
+        uint256 gross = need.mulDivUp(ConstantsLib.WAD, ConstantsLib.WAD - treasuryPercent(comptroller));
+        Result memory r = withdrawVTokens(
+            Market(comptroller, vToken, a.token, a.native, wbnb),
+            gross.mulDivUp(ConstantsLib.WAD, rate).min(vShares),
+            rate
+        );
+        // forge-lint: disable-next-line(unsafe-typecast) -- r.vTokens <= vShares, a uint96
+        a.vShares = uint96(vShares - r.vTokens);
+        if (r.outcome != VenusOutcome.Ok) return 0;
+        emit EventsLib.Withdraw(i, vToken, r.underlying, r.vTokens);
+        return r.underlying;
+    }
+
     /// @notice Withdraws `vTokens` worth of underlying at `rate`, or the market's cash if that is less.
     function withdrawVTokens(Market memory m, uint256 vTokens, uint256 rate)
         public
@@ -324,19 +353,29 @@ library VenusLib {
         if (!ok || percent >= ConstantsLib.WAD) percent = 0;
     }
 
-    /// @dev Whether the market lets the fund redeem now, and its cash; every read soft.
-    function _precheckRedeem(Market memory m) private view returns (Result memory r, uint256 cash) {
-        (bool ok, uint256 paused) = _read(m.comptroller, IVenusComptroller.protocolPaused.selector);
+    /// @notice Whether `vToken` lets its holders redeem now (`Ok`, else why not: `Unreadable`, `Paused`,
+    /// `NoCash`), and {tok} its cash; every read soft.
+    function redeemConditions(address comptroller, address vToken)
+        internal
+        view
+        returns (VenusOutcome outcome, uint256 cash)
+    {
+        (bool ok, uint256 paused) = _read(comptroller, IVenusComptroller.protocolPaused.selector);
         if (ok && paused == 0) {
             (ok, paused) = _readAt(
-                m.comptroller,
-                abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_REDEEM))
+                comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (vToken, ConstantsLib.VENUS_ACTION_REDEEM))
             );
         }
-        if (ok && paused == 0) (ok, cash) = _read(m.vToken, IVToken.getCash.selector);
-        if (!ok) r.outcome = VenusOutcome.Unreadable;
-        else if (paused != 0) r.outcome = VenusOutcome.Paused;
-        else if (cash == 0) r.outcome = VenusOutcome.NoCash;
+        if (ok && paused == 0) (ok, cash) = _read(vToken, IVToken.getCash.selector);
+        if (!ok) outcome = VenusOutcome.Unreadable;
+        else if (paused != 0) outcome = VenusOutcome.Paused;
+        else if (cash == 0) outcome = VenusOutcome.NoCash;
+        if (outcome != VenusOutcome.Ok) cash = 0;
+    }
+
+    function _precheckRedeem(Market memory m) private view returns (Result memory r, uint256 cash) {
+        (r.outcome, cash) = redeemConditions(m.comptroller, m.vToken);
     }
 
     /// @dev Whether the market lets the fund supply now, and its supply cap; every read soft.
