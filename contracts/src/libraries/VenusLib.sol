@@ -197,11 +197,20 @@ library VenusLib {
         }
         // {tok} = {vTok} * D18{tok/vTok} / D18, as Venus's mintAllowed computes it.
         uint256 supplied = toUnderlyingDown(vSupply, rate);
-        if (cap <= supplied) {
+        uint256 room = cap > supplied ? cap - supplied : 0;
+        if (m.native && room > 0) {
+            // Venus's mintAllowed values vBNB with exchangeRateStored(), read in a call of its own where the
+            // cash is vBNB's whole balance, the BNB being minted included, then adds the amount again: a
+            // native mint needs twice its amount of room, plus the rate's truncation ({tok} < vSupply / 1e18
+            // + 1).
+            uint256 slack = vSupply / ConstantsLib.WAD + 2;
+            room = room > slack ? (room - slack) / 2 : 0;
+        }
+        if (room == 0) {
             r.outcome = VenusOutcome.CapReached;
             return r;
         }
-        r.requested = amount.min(cap - supplied);
+        r.requested = amount.min(room);
 
         uint256 tBefore = IERC20(m.token).balanceOf(address(this));
         if (m.native) {
