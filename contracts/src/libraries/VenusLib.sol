@@ -160,7 +160,7 @@ library VenusLib {
 
     /// @dev Static call of a no-argument getter returning one word; (false, 0) if it reverts or returns
     /// less than a word.
-    function _read(address target, bytes4 selector) private view returns (bool ok, uint256 value) {
+    function _read(address target, bytes4 selector) internal view returns (bool ok, uint256 value) {
         assembly ("memory-safe") {
             mstore(0, selector)
             ok := staticcall(gas(), target, 0, 4, 0, 0x20)
@@ -417,7 +417,7 @@ library VenusLib {
     }
 
     /// @dev Static call returning one word; (false, 0) if it reverts or returns less than a word.
-    function _readAt(address target, bytes memory data) private view returns (bool ok, uint256 value) {
+    function _readAt(address target, bytes memory data) internal view returns (bool ok, uint256 value) {
         assembly ("memory-safe") {
             ok := staticcall(gas(), target, add(data, 0x20), mload(data), 0, 0x20)
             ok := and(ok, gt(returndatasize(), 0x1f))
