@@ -493,8 +493,9 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IBlockETF
     function totalSupplyWithFees() public view returns (uint256) {
-        uint256 supply = totalSupply();
-        return supply + _pendingFeeShares(supply, block.timestamp - lastFeeAccrual);
+        (uint256 supply, uint256 last) = (totalSupply(), lastFeeAccrual);
+        // Already accrued at a later time (a node may serve an older block on newer state): nothing pending.
+        return supply + (last < block.timestamp ? _pendingFeeShares(supply, block.timestamp - last) : 0);
     }
 
     /* INTERNAL: MINT */
@@ -622,7 +623,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     function _accrueManagementFee() internal {
         uint256 last = lastFeeAccrual;
-        if (last == block.timestamp) return;
+        // Accrued now, or already at a later time: nothing to charge.
+        if (last >= block.timestamp) return;
         uint256 elapsed = block.timestamp - last;
         uint256 feeShares = _pendingFeeShares(totalSupply(), elapsed);
         lastFeeAccrual = uint64(block.timestamp);

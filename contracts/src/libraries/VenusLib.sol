@@ -95,14 +95,17 @@ library VenusLib {
     /// loan in progress does not move the rate), interest is `borrowRate * blocks * borrows / 1e18`,
     /// reserves take `reserveFactor * interest / 1e18`, each truncated as Venus truncates. Being a view,
     /// it writes nothing: valuing six markets costs reads only, and previews equal execution because both
-    /// use this function. Venus's own calls (`redeemUnderlying`, `mint`) accrue the same amounts.
+    /// use this function. Venus's own calls (`redeemUnderlying`, `mint`) accrue the same amounts. A market
+    /// already accrued at a later block than this one counts zero blocks elapsed.
     function currentRate(address vToken, bool flashLoanAware) internal view returns (bool ok, uint256 rate) {
         uint256 accrualBlock;
         uint256 vSupply;
         (ok, accrualBlock) = _read(vToken, IVToken.accrualBlockNumber.selector);
         if (ok) (ok, vSupply) = _read(vToken, IVToken.totalSupply.selector);
         if (!ok) return (false, 0);
-        if (accrualBlock == block.number || vSupply == 0) {
+        // Accrued at this block, or already at a later one (a node may serve an older block on newer state):
+        // zero blocks elapsed, the stored rate is the rate.
+        if (accrualBlock >= block.number || vSupply == 0) {
             (ok, rate) = _read(vToken, IVToken.exchangeRateStored.selector);
             return (ok && rate > 0, rate);
         }
