@@ -4,14 +4,21 @@ import { fileURLToPath } from "node:url";
 import { blockEtfAbi } from "@blocketf/abi";
 import {
   buildApprove,
+  buildCall,
   buildMint,
+  buildMintExactShares,
   buildRedeem,
   decodeBlockEtfError,
+  FundPausedError,
   getFund,
   getRebalanceStatus,
+  prepareWrite,
   previewMint,
   previewRedeem,
   SlippageError,
+  sendPreparedWrite,
+  TransactionRevertedError,
+  write,
 } from "@blocketf/sdk";
 import {
   type Anvil,
@@ -57,9 +64,8 @@ async function mintTo(token: Address, to: Address, amount: bigint): Promise<void
   await clients.publicClient.waitForTransactionReceipt({ hash });
 }
 
-async function send(tx: { to: Address; data: Hex }): Promise<void> {
-  const hash = await clients.wallet.sendTransaction({ to: tx.to, data: tx.data });
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+async function send(tx: { to: Address; data: Hex; value: bigint }): Promise<void> {
+  const { receipt } = await write(clients.wallet, { request: tx });
   expect(receipt.status).toBe("success");
 }
 
@@ -197,5 +203,51 @@ describe("fund stack on anvil through the SDK", () => {
       );
     expect(error).toBeInstanceOf(SlippageError);
     expect(error?.errorName).toBe("MinSharesNotMet");
+  });
+
+  test("error: write refuses a mint whose maximum is too low, in the asset's symbol and units", async () => {
+    const me = clients.account.address;
+    const shares = parseEther("1");
+    const error = await write(clients.wallet, {
+      // 1 share of a $10,000 / 100-share fund holds $40 of BTC, 0.0004 BTC (8 decimals); allow 0.0001 BTC.
+      request: buildMintExactShares({
+        fund,
+        shares,
+        maxAmounts: [10_000n, parseEther("1"), parseEther("1000")],
+        receiver: me,
+      }),
+      fund,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlippageError);
+    expect((error as SlippageError).shortMessage).toMatch(
+      /^Minting needs 0\.0004 BTC but at most 0\.0001 BTC was allowed/,
+    );
+  });
+
+  test("error: a transaction that passed simulation and reverts on-chain is a TransactionRevertedError", async () => {
+    const me = clients.account.address;
+    const maxAmounts = [10n ** 6n, parseEther("0.5"), parseEther("2000")];
+    const assets = [tokens.BTC, tokens.ETH, tokens.USDT] as Address[];
+    for (const [i, token] of assets.entries()) {
+      await mintTo(token, me, maxAmounts[i] ?? 0n);
+      await send(buildApprove({ token, spender: fund, amount: maxAmounts[i] ?? 0n }));
+    }
+    const prepared = await prepareWrite(clients.wallet, {
+      request: buildMint({ fund, maxAmounts, minShares: 0n, receiver: me }),
+      fund,
+    });
+    // The state moves between the simulation and the send: the guardian pauses the fund.
+    await send(buildCall({ address: fund, abi: blockEtfAbi, functionName: "pause" }));
+    const error = await sendPreparedWrite(clients.wallet, { prepared }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionRevertedError);
+    expect((error as TransactionRevertedError).gasUsed).toBeLessThan(prepared.gas);
+    expect((error as TransactionRevertedError).shortMessage).toMatch(/simulation passed: the state moved/);
+    // Simulated again, the same mint now says why.
+    expect(
+      await prepareWrite(clients.wallet, {
+        request: buildMint({ fund, maxAmounts, minShares: 0n, receiver: me }),
+      }).catch((e: unknown) => e),
+    ).toBeInstanceOf(FundPausedError);
+    await send(buildCall({ address: fund, abi: blockEtfAbi, functionName: "unpause" }));
   });
 });

@@ -54,6 +54,13 @@ describe("loadDailyPrices", () => {
     expect(history.prices[0]?.USDT).toBe(1);
   });
 
+  test("error: a start before the data is refused, not silently moved to the first day", () => {
+    expect(() => loadDailyPrices("2019-01-01")).toThrow(
+      "--from 2019-01-01 is before the first day of the data (2020-08-11): choose a date from 2020-08-11 to 2026-01-05",
+    );
+    expect(loadDailyPrices("2020-08-11").dates[0]).toBe("2020-08-11");
+  });
+
   test("error: a start after the data, a missing file", () => {
     expect(() => loadDailyPrices("2030-01-01")).toThrow(/after the last day of the data \(2026-01-05\)/);
     expect(() => loadDailyPrices("2025-01-01", "/nonexistent/prices.csv")).toThrow(/price history not found/);

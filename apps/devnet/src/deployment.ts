@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deployRouter } from "@blocketf/sdk";
 import {
   type BasketSymbol,
   DEVNET_BLOCKS_PER_DAY,
+  DEVNET_BLOCKS_PER_YEAR,
   type DevClients,
   deployLocalDex,
   deployLocalStack,
@@ -30,6 +32,9 @@ export function devnetPaths(dir: string): DevnetPaths {
   };
 }
 
+/** anvil's default chain id: the devnet's. */
+export const DEVNET_CHAIN_ID = 31337;
+
 /** anvil's dev key index of the keeper (0 deployer, 1 lender, 2 borrower, 3 user): its own nonces. */
 export const KEEPER_KEY_INDEX = 4;
 /** anvil's dev key index of Venus's borrower (the replayer's utilisation manager sends from it). */
@@ -47,6 +52,8 @@ export type LocalDeployment = {
   redeemLib: Address;
   /** The fund's BlockETFRebalancer (routes through `dex.pools`); its keeper is `accounts.keeper`. */
   rebalancer: Address;
+  /** The USDT router (BlockETFRouter): mint from and redeem to USDT through the rebalancer's routes. */
+  router: Address;
   tokens: Record<BasketSymbol, Address>;
   feeds: Record<BasketSymbol, Address>;
   venus: {
@@ -54,6 +61,8 @@ export type LocalDeployment = {
     oracle: Address;
     vTokens: Record<BasketSymbol, Address>;
     blocksPerDay: number;
+    /** Blocks per year in the rate models (the SDK's `supplyApy` needs it). */
+    blocksPerYear: number;
   };
   dex: {
     kind: "uniswap-v3 (PancakeSwap V3 interfaces)";
@@ -102,6 +111,7 @@ export async function deployDevnet(
     tokens: stack.tokens,
     keeper: clients.keeper.account.address,
   });
+  const router = await deployRouter(admin);
   return {
     chainId: admin.chain.id,
     rpcUrl: admin.chain.rpcUrls.default.http[0] ?? "",
@@ -113,6 +123,7 @@ export async function deployDevnet(
     rebalanceLib: stack.fundStack.rebalanceLib,
     redeemLib: stack.fundStack.redeemLib,
     rebalancer,
+    router,
     tokens: { ...stack.tokens },
     feeds: { ...stack.feeds },
     venus: {
@@ -120,6 +131,7 @@ export async function deployDevnet(
       oracle: stack.venus.oracle,
       vTokens: { ...stack.vTokens },
       blocksPerDay: DEVNET_BLOCKS_PER_DAY,
+      blocksPerYear: Number(DEVNET_BLOCKS_PER_YEAR),
     },
     dex: {
       kind: "uniswap-v3 (PancakeSwap V3 interfaces)",

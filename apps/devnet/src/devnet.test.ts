@@ -45,6 +45,10 @@ describe("npm start (the devnet)", () => {
     expect(Object.keys(deployment.tokens).sort()).toEqual(["BTCB", "ETH", "SOL", "USDT", "WBNB", "XRP"]);
     expect(deployment.dex.router).toMatch(/^0x/);
     expect(deployment.rebalancer).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    // The USDT router, the way most holders enter, is deployed and named.
+    expect(deployment.router).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(first.stdout).toContain(`  router    ${deployment.router} (USDT router`);
+    expect(deployment.venus.blocksPerYear).toBe(36_500);
     expect(deployment.accounts.keeper).toBe("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
     // The keeper runs with the devnet: its /health is printed with the addresses, and it sweeps the seed.
     expect(first.stdout).toMatch(/^ {2}keeper {4}health http:\/\/127\.0\.0\.1:\d+\/health/m);
@@ -59,6 +63,7 @@ describe("npm start (the devnet)", () => {
     const resumed = JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8"));
     expect(resumed.fund).toBe(deployment.fund);
     expect(resumed.rebalancer).toBe(deployment.rebalancer);
+    expect(resumed.router).toBe(deployment.router);
   }, 180_000);
 
   test("behavior: Ctrl-C finishes the day and saves; the next run resumes at the following day", async () => {
@@ -118,11 +123,16 @@ describe("npm start (the devnet)", () => {
     expect(result.stderr.trim()).toBe(
       "error: --weights: every asset needs a weight > 0 (the fund holds all six); missing WBNB, XRP, SOL, USDT",
     );
+    const early = run(["--from", "2019-01-01"]);
+    expect(early.status).toBe(2);
+    expect(early.stderr.trim()).toBe(
+      "error: --from 2019-01-01 is before the first day of the data (2020-08-11): choose a date from 2020-08-11 to 2026-01-05",
+    );
     const band = run(["--utilization", "50", "--utilization-band", "50"]);
     expect(band.status).toBe(2);
     expect(band.stderr.trim()).toBe(
       "error: --utilization 50 ± --utilization-band 50 leaves (0, 100) %: narrow the band or move the target",
     );
-    // Two process starts (tsx compiles the devnet each time): seconds on a busy machine, not milliseconds.
+    // Process starts (tsx compiles the devnet each time): seconds on a busy machine, not milliseconds.
   }, 60_000);
 });

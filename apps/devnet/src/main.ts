@@ -10,10 +10,12 @@ import {
   type RunningKeeper,
   startKeeper,
 } from "@blocketf/keeper";
+import { deployRouter } from "@blocketf/sdk";
 import {
   type Anvil,
   AnvilStartError,
   BASKET,
+  DEVNET_BLOCKS_PER_YEAR,
   devClients,
   rawRpc,
   startAnvil,
@@ -68,6 +70,7 @@ async function start(
     await rawRpc(anvil.rpcUrl, "evm_setTime", [Number(latest.timestamp) + 1]);
     log(`Resumed the saved devnet (${paths.stateFile}); replay continues at day ${saved.replay.nextDay}.`);
     const deployment = { ...saved, rpcUrl: anvil.rpcUrl };
+    let changed = false;
     if (saved.rebalancer === undefined) {
       // A chain saved before the keeper existed: give its fund a rebalancer and a keeper account.
       const keeper = devClients(anvil.rpcUrl, KEEPER_KEY_INDEX).account.address;
@@ -78,9 +81,20 @@ async function start(
         keeper,
       });
       deployment.accounts = { ...saved.accounts, keeper };
-      writeDeployment(paths, deployment);
       log(`Added the rebalancer ${deployment.rebalancer} to the saved fund.`);
+      changed = true;
     }
+    if (saved.router === undefined) {
+      // A chain saved before the devnet deployed the USDT router.
+      deployment.router = await deployRouter(devClients(anvil.rpcUrl, 0));
+      log(`Added the USDT router ${deployment.router} to the saved devnet.`);
+      changed = true;
+    }
+    if (saved.venus.blocksPerYear === undefined) {
+      deployment.venus = { ...saved.venus, blocksPerYear: Number(DEVNET_BLOCKS_PER_YEAR) };
+      changed = true;
+    }
+    if (changed) writeDeployment(paths, deployment);
     return { anvil, deployment };
   }
   log(`Deploying Venus, the DEX and the fund on ${anvil.rpcUrl} …`);
@@ -155,6 +169,7 @@ function printReady(
     `  dex       router ${d.dex.router}   quoter ${d.dex.quoter}   (Uniswap V3 bytecode, PancakeSwap V3 interfaces)`,
   );
   log(`            rebalancer ${d.rebalancer} (routes through the dex pools)`);
+  log(`  router    ${d.router} (USDT router: mintWithStable, redeemToStable)`);
   log(
     `  accounts  deployer ${d.accounts.deployer}, user ${d.accounts.user}, keeper ${d.accounts.keeper} (anvil's dev keys)`,
   );
@@ -164,6 +179,7 @@ function printReady(
     log("  keeper    not running (--no-keeper)");
   }
   log(`  written   ${paths.deploymentFile}`);
+  log(`  faucet    npm run faucet -- --to <address> [--usd 10000]   (basket tokens and BNB for gas)`);
   log("");
   log(`READY ${d.rpcUrl} fund=${d.fund} in ${seconds.toFixed(1)} s`);
 }

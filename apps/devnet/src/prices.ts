@@ -40,6 +40,13 @@ export function loadDailyPrices(from: string, file = DAILY_FILE): DailyPrices {
     date: index("date"),
     ...Object.fromEntries(Object.entries(COLUMN).map(([s, c]) => [s, index(c)])),
   };
+  const first = lines[0]?.split(",")[at.date] ?? "?";
+  const last = lines.at(-1)?.split(",")[at.date] ?? "?";
+  if (from < first) {
+    throw new DevnetConfigError(
+      `--from ${from} is before the first day of the data (${first}): choose a date from ${first} to ${last}`,
+    );
+  }
   const dates: string[] = [];
   const prices: Record<BasketSymbol, number>[] = [];
   for (const [n, line] of lines.entries()) {
@@ -57,7 +64,6 @@ export function loadDailyPrices(from: string, file = DAILY_FILE): DailyPrices {
     prices.push(row);
   }
   if (dates.length === 0) {
-    const last = lines.at(-1)?.split(",")[at.date] ?? "?";
     throw new DevnetConfigError(`--from ${from} is after the last day of the data (${last})`);
   }
   return { dates, prices };

@@ -9,7 +9,7 @@ export {
   parseKeeperArgs,
 } from "./config.js";
 export { evaluateHealth, type Finding, type HealthStatus, healthStatus } from "./health.js";
-export { Keeper, type KeeperOptions, padGas, type TickReport } from "./keeper.js";
+export { Keeper, type KeeperOptions, type TickReport } from "./keeper.js";
 export { createLogger, jsonable, type Logger } from "./log.js";
 export { createMetrics, type KeeperMetrics } from "./metrics.js";
 export { type Decision, gasCostUsd, planTick, ruleOf, sweepCandidates, sweepWorthGas } from "./plan.js";

@@ -1,15 +1,26 @@
 import { blockEtfAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
-import { buildRebalance, buildSweep, decodeBlockEtfError } from "@blocketf/sdk";
+import {
+  buildRebalance,
+  buildSweep,
+  decodeBlockEtfError,
+  type PrepareWriteReturnType,
+  prepareWrite,
+  sendPreparedWrite,
+  TransactionRevertedError,
+  TransactionTimeoutError,
+} from "@blocketf/sdk";
 import {
   type Chain,
   createPublicClient,
   createWalletClient,
+  decodeFunctionResult,
   defineChain,
   formatEther,
   type Hash,
   http,
   type PublicClient,
   parseEventLogs,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from "viem";
@@ -20,14 +31,6 @@ import { createLogger, type Logger } from "./log.js";
 import { createMetrics, type KeeperMetrics } from "./metrics.js";
 import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
 import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
-
-/**
- * Gas limit from an estimate. anvil (and most nodes) estimate against the latest block; a Venus market
- * that already accrued there skips its accrual when estimated but not when mined in a later block, and a
- * V3 pool writes an oracle observation only in a new second, so an unpadded limit runs out of gas.
- * Same margin as the e2e tests' `sendAs`.
- */
-export const padGas = (estimate: bigint): bigint => (estimate * 13n) / 10n + 100_000n;
 
 /** The last tick, as /health reports it. */
 export type TickReport = {
@@ -105,7 +108,12 @@ export class Keeper {
       rpcUrls: { default: { http: [this.config.rpcUrl] } },
     });
     this.client = createPublicClient({ chain, transport: this.transport, pollingInterval: 250 });
-    this.wallet = createWalletClient({ chain, transport: this.transport, account: this.config.account });
+    this.wallet = createWalletClient({
+      chain,
+      transport: this.transport,
+      account: this.config.account,
+      pollingInterval: 250,
+    });
     this.metrics.registry.setDefaultLabels({ chain_id: String(chainId), fund: this.config.fund });
     this.log = this.log.child({ chainId });
   }
@@ -253,22 +261,25 @@ export class Keeper {
   private async rebalance(s: Snapshot): Promise<TickReport["decision"]> {
     const client = this.requireClient();
     const account = this.config.account;
-    const tx = buildRebalance({ rebalancer: this.config.rebalancer });
-    let gas: bigint;
+    // The SDK's write, in two halves: simulate + estimate + its one gas padding here, send after the
+    // idempotency checks below.
+    let prepared: PrepareWriteReturnType;
     try {
-      const { result } = await client.simulateContract({
-        account,
-        address: this.config.rebalancer,
+      prepared = await prepareWrite(this.requireWallet(), {
+        request: buildRebalance({ rebalancer: this.config.rebalancer }),
+        fund: this.config.fund,
+      });
+      const complete = decodeFunctionResult({
         abi: blockEtfRebalancerAbi,
         functionName: "rebalance",
+        data: prepared.returnData,
       });
-      gas = padGas(await client.estimateGas({ account, to: tx.to, data: tx.data }));
       this.log.info("simulate", {
         decision: "simulate",
         action: "rebalance",
         ok: true,
-        complete: result,
-        gas,
+        complete,
+        gas: prepared.gas,
       });
     } catch (error: unknown) {
       return this.failed("rebalance", "simulate", error);
@@ -299,7 +310,7 @@ export class Keeper {
         },
       );
     }
-    return this.send("rebalance", { to: tx.to, data: tx.data, gas, nonce }, (receipt) => {
+    return this.send("rebalance", prepared, nonce, (receipt) => {
       const [step] = parseEventLogs({
         abi: blockEtfRebalancerAbi,
         eventName: "RebalanceStep",
@@ -312,27 +323,28 @@ export class Keeper {
   private async sweep(s: Snapshot): Promise<TickReport["decision"]> {
     const client = this.requireClient();
     const account = this.config.account;
-    const tx = buildSweep({ fund: this.config.fund });
-    let gas: bigint;
-    let estimate: bigint;
+    let prepared: PrepareWriteReturnType;
     let suppliedUsd = 0n;
     try {
-      const { result } = await client.simulateContract({
-        account,
-        address: this.config.fund,
+      prepared = await prepareWrite(this.requireWallet(), {
+        request: buildSweep({ fund: this.config.fund }),
+        fund: this.config.fund,
+      });
+      const supplied = decodeFunctionResult({
         abi: blockEtfAbi,
         functionName: "sweep",
+        data: prepared.returnData,
       });
-      for (const [i, amount] of result.entries()) {
+      for (const [i, amount] of supplied.entries()) {
         const a = s.fund.assets[i];
         // D18{USD} = {tok} * D18{USD/tok} / {tok}
         if (a !== undefined) suppliedUsd += (amount * a.price) / 10n ** BigInt(a.decimals);
       }
-      estimate = await client.estimateGas({ account, to: tx.to, data: tx.data });
-      gas = padGas(estimate);
     } catch (error: unknown) {
       return this.failed("sweep", "simulate", error);
     }
+    const estimate = prepared.gasEstimate;
+    const gas = prepared.gas;
     if (s.nativePriceUsd === undefined) {
       return this.skip("no-native-price", "the oracle has no WBNB price, so the gas cannot be valued");
     }
@@ -365,7 +377,7 @@ export class Keeper {
         pending,
       });
     }
-    return this.send("sweep", { to: tx.to, data: tx.data, gas, nonce }, (receipt) => ({
+    return this.send("sweep", prepared, nonce, (receipt) => ({
       supplied: parseEventLogs({ abi: blockEtfAbi, eventName: "Supply", logs: receipt.logs }).map((l) => ({
         index: l.args.index,
         amount: l.args.amount,
@@ -378,51 +390,66 @@ export class Keeper {
     return this.skip("dry-run", `--dry-run: ${action} simulated, not sent`);
   }
 
+  /** Sends a prepared transaction at `nonce` through the SDK and waits for its receipt. */
   private async send(
     action: "rebalance" | "sweep",
-    request: { to: `0x${string}`; data: `0x${string}`; gas: bigint; nonce: number },
-    summarise: (
-      receipt: Awaited<ReturnType<PublicClient["waitForTransactionReceipt"]>>,
-    ) => Record<string, unknown>,
+    prepared: PrepareWriteReturnType,
+    nonce: number,
+    summarise: (receipt: TransactionReceipt) => Record<string, unknown>,
   ): Promise<TickReport["decision"]> {
-    const client = this.requireClient();
-    const wallet = this.requireWallet();
-    let hash: Hash;
+    let sent: Hash | undefined;
+    let receipt: TransactionReceipt;
     try {
-      hash = await wallet.sendTransaction({ ...request, account: this.config.account, chain: wallet.chain });
+      ({ receipt } = await sendPreparedWrite(this.requireWallet(), {
+        prepared,
+        nonce,
+        timeout: this.config.receiptTimeoutMs,
+        onSent: (hash) => {
+          sent = hash;
+          this.log.info("send", { decision: "send", action, hash, nonce, gas: prepared.gas });
+        },
+      }));
     } catch (error: unknown) {
+      if (
+        error instanceof TransactionTimeoutError ||
+        (sent !== undefined && !(error instanceof TransactionRevertedError))
+      ) {
+        // No receipt (in time, or the node failed while waiting): left to the next ticks, which see the nonce
+        // pending and send nothing until it is mined or dropped.
+        this.metrics.transactions.inc({ action, status: "timeout" });
+        this.log.warn("confirm", { decision: "confirm", action, hash: sent, status: "timeout", error });
+        return { action, reason: "timeout" };
+      }
+      if (error instanceof TransactionRevertedError) {
+        this.metrics.transactions.inc({ action, status: "reverted" });
+        this.backOff(action);
+        this.log.error("confirm", {
+          decision: "confirm",
+          action,
+          hash: error.hash,
+          status: "reverted",
+          block: error.receipt.blockNumber,
+          gasUsed: error.gasUsed,
+          gasLimit: error.gasLimit,
+          error,
+        });
+        return { action, reason: "reverted" };
+      }
       return this.failed(action, "send", error);
     }
-    this.log.info("send", { decision: "send", action, hash, nonce: request.nonce, gas: request.gas });
-    let receipt: Awaited<ReturnType<PublicClient["waitForTransactionReceipt"]>>;
-    try {
-      receipt = await client.waitForTransactionReceipt({ hash, timeout: this.config.receiptTimeoutMs });
-    } catch (error: unknown) {
-      // Left to the next ticks: they see the nonce pending and send nothing until it is mined or dropped.
-      this.metrics.transactions.inc({ action, status: "timeout" });
-      this.log.warn("confirm", { decision: "confirm", action, hash, status: "timeout", error });
-      return { action, reason: "timeout" };
-    }
-    const ok = receipt.status === "success";
-    this.metrics.transactions.inc({ action, status: ok ? "success" : "reverted" });
-    const fields = {
+    this.metrics.transactions.inc({ action, status: "success" });
+    this.failures.delete(action);
+    this.log.info("confirm", {
       decision: "confirm",
       action,
-      hash,
+      hash: receipt.transactionHash,
       status: receipt.status,
       block: receipt.blockNumber,
       gasUsed: receipt.gasUsed,
-      gasLimit: request.gas,
-      ...(ok ? summarise(receipt) : {}),
-    };
-    if (ok) {
-      this.failures.delete(action);
-      this.log.info("confirm", fields);
-      return { action, reason: "confirmed" };
-    }
-    this.backOff(action);
-    this.log.error("confirm", fields);
-    return { action, reason: "reverted" };
+      gasLimit: prepared.gas,
+      ...summarise(receipt),
+    });
+    return { action, reason: "confirmed" };
   }
 
   private failed(action: "rebalance" | "sweep", stage: "simulate" | "send", error: unknown) {

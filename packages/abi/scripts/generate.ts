@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { contractsFingerprint, FINGERPRINT_FILE } from "./fingerprint.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "..", "..", "..", "contracts", "out");
@@ -143,6 +144,8 @@ writeFileSync(
 );
 index.push(`export * from "./errors.js";`);
 writeFileSync(join(genDir, "index.ts"), `${index.join("\n")}\n`);
+// What this output was built from, so `npm start` can tell in milliseconds whether to compile again.
+writeFileSync(FINGERPRINT_FILE, `${json({ fingerprint: contractsFingerprint() })}\n`);
 console.log(
   `generated ${contracts.length} contracts, ${external.length} external interfaces and ${errors.size} errors into packages/abi/src/generated`,
 );

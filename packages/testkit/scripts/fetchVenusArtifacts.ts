@@ -1,9 +1,9 @@
 // Set-up step: fetches Venus's published compiled artifacts without installing Venus.
 //
 // `npm pack`s three pinned Venus packages into a temp dir, verifies each tarball's sha512 against the
-// pinned integrity (VENUS.md §3), extracts only the artifact files we deploy with system `tar`, strips
-// each to {contractName, abi, bytecode} into `<repo>/.cache/venus-artifacts/` (git-ignored) with a
-// manifest, and generates typed `as const` ABIs into `packages/testkit/src/venus/generated/`.
+// pinned integrity (docs/venus-integration.md §3), extracts only the artifact files we deploy with system
+// `tar`, strips each to {contractName, abi, bytecode} into `<repo>/.cache/venus-artifacts/` (git-ignored)
+// with a manifest, and generates typed `as const` ABIs into `packages/testkit/src/venus/generated/`.
 // A second run with a matching manifest does nothing. Never add the Venus packages to package.json:
 // their dependency tree is ~2 GB and fails to install.
 import { execFile } from "node:child_process";
@@ -54,7 +54,7 @@ type PinnedPackage = {
 const VP = "artifacts/contracts";
 const HD = "artifacts/hardhat-deploy/solc_0.8/openzeppelin/proxy/transparent";
 
-/** The three pinned packages and the files taken from each (VENUS.md §1.1 and §3). */
+/** The three pinned packages and the files taken from each (docs/venus-integration.md §1.1 and §3). */
 export const PINNED: readonly PinnedPackage[] = [
   {
     name: "@venusprotocol/venus-protocol",

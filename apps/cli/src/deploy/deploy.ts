@@ -1,21 +1,15 @@
+import { blockEtfAbi, blockEtfRebalancerAbi, chainlinkOracleAbi, iAggregatorV3Abi } from "@blocketf/abi";
 import {
-  blockEtfAbi,
-  blockEtfRebalancerAbi,
-  blockEtfRouterAbi,
-  blockEtfRouterBytecode,
-  chainlinkOracleAbi,
-  iAggregatorV3Abi,
-} from "@blocketf/abi";
-import {
-  confirm,
+  buildCall,
   createFund,
   type DeployClients,
-  deploy,
   deployFundStack,
   deployRebalancer,
+  deployRouter,
   type FundStack,
   setOracleFeeds,
   v3Path,
+  write,
 } from "@blocketf/sdk";
 import { type Address, erc20Abi, type Hex, parseEther, zeroHash } from "viem";
 import { type CheckResult, ChecksFailedError, postDeployChecks, preflightChecks } from "./checks.js";
@@ -191,38 +185,17 @@ export async function deployNetwork(
     },
   );
   const rebalancer = await deployRebalancerFor(clients, network, fund);
-  const router = await deploy(clients, { abi: blockEtfRouterAbi, bytecode: blockEtfRouterBytecode });
+  const router = await deployRouter(clients);
   // Ownable2Step: the owner becomes pending until the timelock/multisig calls acceptOwnership().
-  await confirm(
-    clients,
-    clients.wallet.writeContract({
-      address: rebalancer,
-      abi: blockEtfRebalancerAbi,
-      functionName: "transferOwnership",
-      args: [options.owner],
-    }),
-    "rebalancer.transferOwnership",
-  );
-  await confirm(
-    clients,
-    clients.wallet.writeContract({
-      address: fund,
-      abi: blockEtfAbi,
-      functionName: "transferOwnership",
-      args: [options.owner],
-    }),
-    "fund.transferOwnership",
-  );
-  await confirm(
-    clients,
-    clients.wallet.writeContract({
-      address: stack.oracle,
-      abi: chainlinkOracleAbi,
-      functionName: "transferOwnership",
-      args: [options.owner],
-    }),
-    "oracle.transferOwnership",
-  );
+  for (const [address, abi] of [
+    [rebalancer, blockEtfRebalancerAbi],
+    [fund, blockEtfAbi],
+    [stack.oracle, chainlinkOracleAbi],
+  ] as const) {
+    await write(clients.wallet, {
+      request: buildCall({ address, abi, functionName: "transferOwnership", args: [options.owner] }),
+    });
+  }
   const postDeploy = await postDeployChecks(clients.publicClient, network, {
     fund,
     oracle: stack.oracle,

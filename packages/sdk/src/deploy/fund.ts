@@ -8,6 +8,8 @@ import {
   blockEtfLensLinkReferences,
   blockEtfRebalancerAbi,
   blockEtfRebalancerBytecode,
+  blockEtfRouterAbi,
+  blockEtfRouterBytecode,
   chainlinkOracleAbi,
   chainlinkOracleBytecode,
   linkBytecode,
@@ -19,9 +21,13 @@ import {
   venusLibAbi,
   venusLibBytecode,
 } from "@blocketf/abi";
-import { type Address, erc20Abi, type Hex, isAddressEqual, zeroHash } from "viem";
-import type { Route } from "../rebalancer.js";
-import { confirm, type DeployClients, deploy } from "./clients.js";
+import { type Address, decodeFunctionResult, type Hex, isAddressEqual, zeroHash } from "viem";
+import { readContract } from "viem/actions";
+import { write } from "../actions/write.js";
+import { buildCall } from "../builders/call.js";
+import { buildApprove } from "../builders/fund.js";
+import { buildSetRoute, type Route } from "../builders/rebalancer.js";
+import { type DeployClients, deploy } from "./clients.js";
 
 /** The fund's contracts shared by every fund on a chain. */
 export type FundStack = {
@@ -78,14 +84,14 @@ export async function setOracleFeeds(
     minPrice: 1n,
     maxPrice: 2n ** 255n,
   }));
-  const { request } = await clients.publicClient.simulateContract({
-    account: clients.account,
-    address: oracle,
-    abi: chainlinkOracleAbi,
-    functionName: "setFeeds",
-    args: [configs],
+  await write(clients.wallet, {
+    request: buildCall({
+      address: oracle,
+      abi: chainlinkOracleAbi,
+      functionName: "setFeeds",
+      args: [configs],
+    }),
   });
-  await confirm(clients, clients.wallet.writeContract(request), "oracle.setFeeds");
 }
 
 export type FundAssetSpec = { token: Address; weightBps: number; bufferBps: number; vToken: Address };
@@ -118,7 +124,7 @@ export async function createFund(
   acquire: (token: Address, amount: bigint) => Promise<void>,
 ): Promise<Address> {
   const assets = spec.assets.map((a) => ({ ...a, weightBps: a.weightBps, bufferBps: a.bufferBps }));
-  const amounts = await clients.publicClient.readContract({
+  const amounts = await readContract(clients.wallet, {
     address: stack.factory,
     abi: blockEtfFactoryAbi,
     functionName: "previewSeedAmounts",
@@ -127,16 +133,9 @@ export async function createFund(
   for (const [i, asset] of assets.entries()) {
     const amount = amounts[i] ?? 0n;
     await acquire(asset.token, amount);
-    await confirm(
-      clients,
-      clients.wallet.writeContract({
-        address: asset.token,
-        abi: erc20Abi,
-        functionName: "approve",
-        args: [stack.factory, amount],
-      }),
-      "approve",
-    );
+    await write(clients.wallet, {
+      request: buildApprove({ token: asset.token, spender: stack.factory, amount }),
+    });
   }
   const params = {
     name: spec.name,
@@ -150,15 +149,16 @@ export async function createFund(
     redeemFeeBps: spec.redeemFeeBps,
     oracle: stack.oracle,
   };
-  const { request, result } = await clients.publicClient.simulateContract({
-    account: clients.account,
-    address: stack.factory,
-    abi: blockEtfFactoryAbi,
-    functionName: "createFund",
-    args: [params, amounts, spec.seedShares, clients.account.address, spec.salt ?? zeroHash],
+  const { returnData } = await write(clients.wallet, {
+    request: buildCall({
+      address: stack.factory,
+      abi: blockEtfFactoryAbi,
+      functionName: "createFund",
+      args: [params, amounts, spec.seedShares, clients.account.address, spec.salt ?? zeroHash],
+    }),
   });
-  await confirm(clients, clients.wallet.writeContract(request), "factory.createFund");
-  return result;
+  // The fund's address as the factory returned it in the simulation of the very transaction sent.
+  return decodeFunctionResult({ abi: blockEtfFactoryAbi, functionName: "createFund", data: returnData });
 }
 
 export type RebalancerSpec = {
@@ -189,40 +189,38 @@ export async function deployRebalancer(clients: DeployClients, spec: RebalancerS
   const me = clients.account.address;
   if (isAddressEqual(spec.owner, me)) {
     for (const { index, route } of spec.routes) {
-      const { request } = await clients.publicClient.simulateContract({
-        account: clients.account,
-        address: rebalancer,
-        abi: blockEtfRebalancerAbi,
-        functionName: "setRoute",
-        args: [BigInt(index), route],
-      });
-      await confirm(clients, clients.wallet.writeContract(request), `rebalancer.setRoute(${index})`);
+      await write(clients.wallet, { request: buildSetRoute({ rebalancer, index, route }) });
     }
     if (spec.stepInterval !== undefined) {
-      const { request } = await clients.publicClient.simulateContract({
-        account: clients.account,
-        address: rebalancer,
-        abi: blockEtfRebalancerAbi,
-        functionName: "setStepInterval",
-        args: [spec.stepInterval],
+      await write(clients.wallet, {
+        request: buildCall({
+          address: rebalancer,
+          abi: blockEtfRebalancerAbi,
+          functionName: "setStepInterval",
+          args: [spec.stepInterval],
+        }),
       });
-      await confirm(clients, clients.wallet.writeContract(request), "rebalancer.setStepInterval");
     }
   }
-  const fundOwner = await clients.publicClient.readContract({
+  const fundOwner = await readContract(clients.wallet, {
     address: spec.fund,
     abi: blockEtfAbi,
     functionName: "owner",
   });
   if (isAddressEqual(fundOwner, me)) {
-    const { request } = await clients.publicClient.simulateContract({
-      account: clients.account,
-      address: spec.fund,
-      abi: blockEtfAbi,
-      functionName: "setRebalancer",
-      args: [rebalancer],
+    await write(clients.wallet, {
+      request: buildCall({
+        address: spec.fund,
+        abi: blockEtfAbi,
+        functionName: "setRebalancer",
+        args: [rebalancer],
+      }),
     });
-    await confirm(clients, clients.wallet.writeContract(request), "fund.setRebalancer");
   }
   return rebalancer;
+}
+
+/** Deploys the USDT router (BlockETFRouter): stateless, one per chain serves every fund through its rebalancer's routes. */
+export async function deployRouter(clients: Pick<DeployClients, "wallet">): Promise<Address> {
+  return deploy(clients, { abi: blockEtfRouterAbi, bytecode: blockEtfRouterBytecode });
 }

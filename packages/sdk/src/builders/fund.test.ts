@@ -1,7 +1,7 @@
 import { blockEtfAbi } from "@blocketf/abi";
 import { decodeFunctionData, getAddress } from "viem";
 import { describe, expect, test } from "vitest";
-import { buildMint, buildRedeem, buildSweep, minusSlippage, plusSlippage } from "./builders.js";
+import { buildMint, buildRedeem, buildSweep, minusSlippage, plusSlippage } from "./fund.js";
 
 const fund = getAddress("0x00000000000000000000000000000000000000f1");
 const alice = getAddress("0x00000000000000000000000000000000000000a1");

@@ -1,15 +1,9 @@
 import { blockEtfRebalancerAbi } from "@blocketf/abi";
 import { decodeFunctionData, getAddress } from "viem";
 import { describe, expect, test } from "vitest";
-import { InvalidInputError } from "./errors.js";
-import {
-  buildPoke,
-  buildRebalance,
-  buildSetRoute,
-  decodeV3Path,
-  v3Path,
-  v3SpotPriceD18,
-} from "./rebalancer.js";
+import { buildPoke, buildRebalance, buildSetRoute } from "./builders/rebalancer.js";
+import { InvalidInputError } from "./errors/index.js";
+import { decodeV3Path, v3Path, v3SpotPriceD18 } from "./v3.js";
 
 const rebalancer = getAddress("0x00000000000000000000000000000000000000e1");
 const btc = getAddress("0x00000000000000000000000000000000000000b1");
