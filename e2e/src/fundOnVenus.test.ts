@@ -172,7 +172,7 @@ describe("the fund on the real Venus core pool", () => {
     }
   });
 
-  test("mint → sweep → borrowers pay interest → redeem returns more than was put in (vBNB included)", async () => {
+  test("mint → sweep → borrowers pay interest → redeem returns more than was put in (WBNB on vWBNB included)", async () => {
     const shares = parseEther("50");
     const paid = await mintAs(alice, shares);
     await sweep();
@@ -188,6 +188,14 @@ describe("the fund on the real Venus core pool", () => {
       expect(got, `${symbol}: redeemed more than paid`).toBeGreaterThan(paid[i] ?? 0n);
     }
     expect(await admin.publicClient.getBalance({ address: stack.fund })).toBe(0n);
+    // WBNB sits in the ERC-20 vWBNB market (underlying WBNB), as on BNB Chain, not in native vBNB.
+    const wbnbMarket = await admin.publicClient.readContract({
+      address: stack.vTokens.WBNB,
+      abi: venusArtifacts.vBep20DelegateAbi,
+      functionName: "underlying",
+    });
+    expect(wbnbMarket.toLowerCase()).toBe(stack.tokens.WBNB.toLowerCase());
+    expect(stack.vTokens.WBNB).not.toBe(stack.venus.vTokens.BNB);
   });
 
   test("Venus redeem paused: the redemption completes, the Venus part paid in vTokens, nothing lost", async () => {

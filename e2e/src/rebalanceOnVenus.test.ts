@@ -1,5 +1,6 @@
-// Rebalancing on the real parts: Venus's own core pool and a real Uniswap V3 DEX (PancakeSwap fee tiers)
-// from their published artifacts on anvil, the fund and its BlockETFRebalancer with the devnet's routes.
+// Rebalancing on the real parts: Venus's own core pool and PancakeSwap V3's own contracts (its pools call
+// back `pancakeV3SwapCallback`, at BNB Chain's fee tiers) from their published artifacts on anvil, the fund
+// (WBNB on vWBNB) and its BlockETFRebalancer with the devnet's routes.
 // Measures what a rebalance really costs against the pools' fees, and what a sandwich can do to it.
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
 import { decodeBlockEtfError, RebalanceBoundError } from "@blocketf/sdk";
@@ -11,6 +12,7 @@ import {
   deployLocalDex,
   deployLocalStack,
   devClients,
+  dexArtifacts,
   type LocalPools,
   type LocalStack,
   moveOracles,
@@ -140,6 +142,15 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
       expect(receipt.status).toBe("success");
       if (fundEvent === undefined || stepEvent === undefined) throw new Error("missing events");
       complete = stepEvent.args.complete;
+      // Every swap is a PancakeSwap V3 pool's: its Swap event carries the protocol fees Uniswap's lacks.
+      const swaps = parseEventLogs({
+        abi: dexArtifacts.pancakeV3PoolAbi,
+        eventName: "Swap",
+        logs: receipt.logs,
+      });
+      const tradedPools = new Set(Object.values(pools).map((p) => p.pool.toLowerCase()));
+      expect(swaps.length).toBeGreaterThan(0);
+      for (const swap of swaps) expect(tradedPools.has(swap.address.toLowerCase())).toBe(true);
       steps++;
       gas += receipt.gasUsed;
       lost += fundEvent.args.valueBefore - fundEvent.args.valueAfter;

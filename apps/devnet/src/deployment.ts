@@ -40,6 +40,9 @@ export const KEEPER_KEY_INDEX = 4;
 /** anvil's dev key index of Venus's borrower (the replayer's utilisation manager sends from it). */
 export const BORROWER_KEY_INDEX = 2;
 
+/** The devnet's DEX: PancakeSwap V3's own contracts (a saved chain with another DEX is deployed again). */
+export const DEX_KIND = "pancakeswap-v3";
+
 export type LocalDeployment = {
   chainId: number;
   rpcUrl: string;
@@ -59,13 +62,18 @@ export type LocalDeployment = {
   venus: {
     comptroller: Address;
     oracle: Address;
+    /** The fund's markets: WBNB's is vWBNB (ERC-20, underlying WBNB), as on BNB Chain's core pool. */
     vTokens: Record<BasketSymbol, Address>;
+    /** The native vBNB market, listed beside vWBNB as on BNB Chain; no fund uses it. */
+    vBNB: Address;
     blocksPerDay: number;
     /** Blocks per year in the rate models (the SDK's `supplyApy` needs it). */
     blocksPerYear: number;
   };
   dex: {
-    kind: "uniswap-v3 (PancakeSwap V3 interfaces)";
+    kind: typeof DEX_KIND;
+    /** Our PancakeV3PoolDeployer: every pool address derives from it and BNB Chain's init-code hash. */
+    poolDeployer: Address;
     factory: Address;
     router: Address;
     quoter: Address;
@@ -106,6 +114,8 @@ export async function deployDevnet(
     heartbeat: 2 * 86_400,
   });
   const { dex, pools } = await deployLocalDex(admin, stack, prices);
+  const vBnb = stack.venus.vTokens.BNB;
+  if (vBnb === undefined) throw new Error("the local Venus has no native vBNB market");
   const rebalancer = await wireRebalancer(admin, {
     fund: stack.fund,
     router: dex.router,
@@ -131,11 +141,13 @@ export async function deployDevnet(
       comptroller: stack.venus.comptroller,
       oracle: stack.venus.oracle,
       vTokens: { ...stack.vTokens },
+      vBNB: vBnb,
       blocksPerDay: DEVNET_BLOCKS_PER_DAY,
       blocksPerYear: Number(DEVNET_BLOCKS_PER_YEAR),
     },
     dex: {
-      kind: "uniswap-v3 (PancakeSwap V3 interfaces)",
+      kind: DEX_KIND,
+      poolDeployer: dex.poolDeployer,
       factory: dex.factory,
       router: dex.router,
       quoter: dex.quoter,

@@ -1,7 +1,7 @@
 // The devnet as a user runs it: a process that deploys, prints READY, replays days and stops; then a
 // second run that resumes the saved chain instead of deploying again.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@blocketf/testkit";
@@ -46,6 +46,11 @@ describe("npm start (the devnet)", () => {
     ]);
     expect(Object.keys(deployment.tokens).sort()).toEqual(["BTCB", "ETH", "SOL", "USDT", "WBNB", "XRP"]);
     expect(deployment.dex.router).toMatch(/^0x/);
+    // PancakeSwap V3's own contracts; WBNB in vWBNB, the native vBNB listed beside it.
+    expect(deployment.dex.kind).toBe("pancakeswap-v3");
+    expect(deployment.dex.poolDeployer).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(deployment.venus.vBNB).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(deployment.venus.vBNB).not.toBe(deployment.venus.vTokens.WBNB);
     expect(deployment.rebalancer).toMatch(/^0x[0-9a-fA-F]{40}$/);
     // The USDT router, the way most holders enter, is deployed and named.
     expect(deployment.router).toMatch(/^0x[0-9a-fA-F]{40}$/);
@@ -66,7 +71,28 @@ describe("npm start (the devnet)", () => {
     expect(resumed.fund).toBe(deployment.fund);
     expect(resumed.rebalancer).toBe(deployment.rebalancer);
     expect(resumed.router).toBe(deployment.router);
-  }, 180_000);
+
+    // A chain saved on the former Uniswap V3 DEX (vBNB for WBNB) is deployed again, not resumed.
+    writeFileSync(
+      join(dir, "deployments", "local.json"),
+      JSON.stringify({ ...resumed, dex: { ...resumed.dex, kind: "uniswap-v3 (PancakeSwap V3 interfaces)" } }),
+    );
+    const third = run([
+      "--port",
+      String(await freePort()),
+      "--days",
+      "1",
+      "--from",
+      "2025-10-09",
+      "--no-keeper",
+    ]);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toMatch(/predates PancakeSwap V3's own contracts and vWBNB .*: deploying afresh/);
+    expect(third.stdout).toMatch(/Deploying/);
+    expect(JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8")).dex.kind).toBe(
+      "pancakeswap-v3",
+    );
+  }, 240_000);
 
   test("behavior: Ctrl-C finishes the day and saves; the next run resumes at the following day", async () => {
     const port = String(await freePort());

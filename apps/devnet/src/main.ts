@@ -24,6 +24,7 @@ import {
 import { type DevnetConfig, HELP, parseArgs } from "./config.js";
 import {
   BORROWER_KEY_INDEX,
+  DEX_KIND,
   type DevnetPaths,
   deployDevnet,
   devnetPaths,
@@ -55,7 +56,13 @@ async function start(
 ): Promise<{ anvil: Anvil; deployment: LocalDeployment }> {
   mkdirSync(dirname(paths.stateFile), { recursive: true });
   const saved = config.fresh ? undefined : readDeployment(paths);
-  const resumable = saved !== undefined && existsSync(paths.stateFile) && saved.replay.from === config.from;
+  const oldDex = saved !== undefined && saved.dex.kind !== DEX_KIND;
+  if (oldDex)
+    log(
+      `The saved devnet predates PancakeSwap V3's own contracts and vWBNB (DEX ${saved.dex.kind}): deploying afresh.`,
+    );
+  const resumable =
+    saved !== undefined && !oldDex && existsSync(paths.stateFile) && saved.replay.from === config.from;
   const firstDay = history.dates[0] ?? config.from;
   const anvil = await startAnvil({
     port: config.port,
@@ -166,9 +173,8 @@ function printReady(
   log(`  fund      ${d.fund}   lens ${d.lens}   factory ${d.factory}`);
   log(`  venus     comptroller ${d.venus.comptroller}`);
   for (const s of BASKET) log(`  ${s.padEnd(9)} token ${d.tokens[s]}   vToken ${d.venus.vTokens[s]}`);
-  log(
-    `  dex       router ${d.dex.router}   quoter ${d.dex.quoter}   (Uniswap V3 bytecode, PancakeSwap V3 interfaces)`,
-  );
+  log(`            native vBNB ${d.venus.vBNB} (listed beside vWBNB, as on BNB Chain; the fund uses vWBNB)`);
+  log(`  dex       router ${d.dex.router}   quoter ${d.dex.quoter}   (PancakeSwap V3's own bytecode)`);
   log(`            rebalancer ${d.rebalancer} (routes through the dex pools)`);
   log(`  router    ${d.router} (USDT router: mintWithStable, redeemToStable)`);
   log(

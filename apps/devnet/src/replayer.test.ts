@@ -98,29 +98,37 @@ async function incoherentBlocks(
           functionName: "latestRoundData",
           blockNumber: block,
         });
-        const venus = await publicClient.readContract({
-          address: deployment.venus.oracle,
-          abi: venusArtifacts.simplePriceOracleAbi,
-          functionName: "getPrice",
-          args: [symbol === "WBNB" ? NATIVE_BNB : deployment.tokens[symbol]],
-          blockNumber: block,
-        });
+        // BNB's price keys both vWBNB (the WBNB token) and the native vBNB (NATIVE_BNB).
+        const keys = symbol === "WBNB" ? [deployment.tokens.WBNB, NATIVE_BNB] : [deployment.tokens[symbol]];
+        const venusPrices = await Promise.all(
+          keys.map((key) =>
+            publicClient.readContract({
+              address: deployment.venus.oracle,
+              abi: venusArtifacts.simplePriceOracleAbi,
+              functionName: "getPrice",
+              args: [key],
+              blockNumber: block,
+            }),
+          ),
+        );
         const feed = Number(answer) / 1e8;
         const out: Incoherence[] = [];
-        const venusOff = Math.abs(Number(venus) / 1e18 / feed - 1) * 1e4;
-        if (venusOff > 0.01) out.push({ block, symbol, what: "venus", offBps: venusOff });
+        for (const venus of venusPrices) {
+          const venusOff = Math.abs(Number(venus) / 1e18 / feed - 1) * 1e4;
+          if (venusOff > 0.01) out.push({ block, symbol, what: "venus", offBps: venusOff });
+        }
         if (symbol !== "USDT") {
           const { pool, fee } = deployment.dex.pools[symbol];
           const [[sqrtPriceX96], token0] = await Promise.all([
             publicClient.readContract({
               address: pool,
-              abi: dexArtifacts.uniswapV3PoolAbi,
+              abi: dexArtifacts.pancakeV3PoolAbi,
               functionName: "slot0",
               blockNumber: block,
             }),
             publicClient.readContract({
               address: pool,
-              abi: dexArtifacts.uniswapV3PoolAbi,
+              abi: dexArtifacts.pancakeV3PoolAbi,
               functionName: "token0",
             }),
           ]);

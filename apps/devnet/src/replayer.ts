@@ -10,10 +10,11 @@ import {
   sqrtPriceX96ForPrice,
   toFeedAnswer,
   venusArtifacts,
+  venusPriceKeys,
   venusPriceMantissa,
   withinBps,
 } from "@blocketf/testkit";
-import { encodeFunctionData, isAddressEqual, maxUint256 } from "viem";
+import { type Address, encodeFunctionData, isAddressEqual, maxUint256 } from "viem";
 import type { LocalDeployment } from "./deployment.js";
 import { type BatchCall, mineInOneBlock } from "./oneBlock.js";
 import {
@@ -72,9 +73,11 @@ const GAS = { accrue: 300_000n, price: 120_000n, mint: 150_000n, approve: 100_00
  * everything reading them (the keeper's utilisation check, NAV previews) would see stale debt.
  */
 function accrueCalls(admin: DevClients, deployment: LocalDeployment): BatchCall[] {
-  return BASKET.map((symbol) => ({
+  const markets: [string, Address][] = BASKET.map((symbol) => [symbol, deployment.venus.vTokens[symbol]]);
+  markets.push(["vBNB", deployment.venus.vBNB]);
+  return markets.map(([symbol, vToken]) => ({
     from: admin,
-    to: deployment.venus.vTokens[symbol],
+    to: vToken,
     data: encodeFunctionData({ abi: venusArtifacts.vBep20DelegateAbi, functionName: "accrueInterest" }),
     gas: GAS.accrue,
     label: `accrue ${symbol}`,
@@ -99,21 +102,21 @@ function priceCalls(
       gas: GAS.price,
       label: `feed ${symbol}`,
     },
-    {
-      // Venus's oracle too, so borrowers' health follows the market (every basket token has 18 decimals).
-      from: admin,
-      to: deployment.venus.oracle,
-      data: encodeFunctionData({
-        abi: venusArtifacts.simplePriceOracleAbi,
-        functionName: "setDirectPrice",
-        args: [
-          symbol === "WBNB" ? NATIVE_BNB : deployment.tokens[symbol],
-          venusPriceMantissa(prices[symbol], 18),
-        ],
+    // Venus's oracle too, so borrowers' health follows the market (every basket token has 18 decimals);
+    // BNB's price keys both vWBNB (WBNB) and the native vBNB.
+    ...venusPriceKeys(deployment.tokens, symbol).map(
+      (token): BatchCall => ({
+        from: admin,
+        to: deployment.venus.oracle,
+        data: encodeFunctionData({
+          abi: venusArtifacts.simplePriceOracleAbi,
+          functionName: "setDirectPrice",
+          args: [token, venusPriceMantissa(prices[symbol], 18)],
+        }),
+        gas: GAS.price,
+        label: `venus oracle ${symbol}${isAddressEqual(token, NATIVE_BNB) ? " (native)" : ""}`,
       }),
-      gas: GAS.price,
-      label: `venus oracle ${symbol}`,
-    },
+    ),
   ]);
 }
 

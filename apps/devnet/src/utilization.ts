@@ -119,13 +119,12 @@ export async function utilizationCalls(
   const calls: BatchCall[] = [];
   const planned: PlannedAdjustment[] = [];
   const skipped: PlannedAdjustment[] = [];
-  const { vBep20DelegateAbi, vbnbAbi, mockTokenAbi, diamondConsolidatedAbi } = venusArtifacts;
+  const { vBep20DelegateAbi, wbnbAbi, mockTokenAbi, diamondConsolidatedAbi } = venusArtifacts;
   const me = borrower.account.address;
   for (const symbol of BASKET) {
     const adjustment = planUtilization(books[symbol], band);
     if (adjustment === undefined) continue;
     const vToken = deployment.venus.vTokens[symbol];
-    const native = symbol === "WBNB"; // BNB's market is vBNB: native BNB in and out.
     const step = { ...adjustment, symbol };
     if (adjustment.kind === "borrow") {
       const [, , shortfall] = await borrower.publicClient.readContract({
@@ -149,28 +148,34 @@ export async function utilizationCalls(
         gas: GAS.borrow,
         label: `borrow ${symbol}`,
       });
-    } else if (native) {
-      // anvil credits the BNB the repayment needs (local chains only), like acquireToken does for WBNB.
-      const balance = await borrower.publicClient.getBalance({ address: me });
-      await borrower.test.setBalance({ address: me, value: balance + adjustment.amount });
-      calls.push({
-        from: borrower,
-        to: vToken,
-        data: encodeFunctionData({ abi: vbnbAbi, functionName: "repayBorrow" }),
-        value: adjustment.amount,
-        gas: GAS.repay,
-        label: `repay ${symbol}`,
-      });
     } else {
       const token: Address = deployment.tokens[symbol];
+      if (symbol === "WBNB") {
+        // WBNB (vWBNB's underlying) has no faucet: anvil credits the BNB (local chains only), wrapped here.
+        const balance = await borrower.publicClient.getBalance({ address: me });
+        await borrower.test.setBalance({ address: me, value: balance + adjustment.amount });
+      }
       calls.push(
-        {
-          from: borrower,
-          to: token,
-          data: encodeFunctionData({ abi: mockTokenAbi, functionName: "faucet", args: [adjustment.amount] }),
-          gas: GAS.faucet,
-          label: `faucet ${symbol}`,
-        },
+        symbol === "WBNB"
+          ? {
+              from: borrower,
+              to: token,
+              data: encodeFunctionData({ abi: wbnbAbi, functionName: "deposit" }),
+              value: adjustment.amount,
+              gas: GAS.faucet,
+              label: `wrap ${symbol}`,
+            }
+          : {
+              from: borrower,
+              to: token,
+              data: encodeFunctionData({
+                abi: mockTokenAbi,
+                functionName: "faucet",
+                args: [adjustment.amount],
+              }),
+              gas: GAS.faucet,
+              label: `faucet ${symbol}`,
+            },
         {
           from: borrower,
           to: token,

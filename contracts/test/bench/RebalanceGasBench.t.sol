@@ -20,7 +20,7 @@ interface IRebalanceGasSnapshot {
     function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
 }
 
-/// @notice Gas of one rebalance step on the 6-asset fund (Venus doubles, real Uniswap V3 pools), as whole
+/// @notice Gas of one rebalance step on the 6-asset fund (Venus doubles, real PancakeSwap V3 pools), as whole
 /// transactions under `--isolate` (see GasBench.t.sol). Each case moves target weights so that exactly the
 /// named assets are sold and bought; every sold asset is withdrawn from Venus and every bought one is
 /// supplied again. Every market accrued in an earlier block.
@@ -73,7 +73,7 @@ contract RebalanceGasBenchTest is RebalanceBaseTest {
 
 /// @notice `rebalance5x5`: five sells and five buys need more than the 6-asset basket has, so this bench
 /// builds an 11-asset fund (ten risk assets and the USDT sleeve, all 18 decimals, $100 each) with the same
-/// parts: Venus doubles with borrowers, the Chainlink oracle, real Uniswap V3 pools ($50M, 0.05 %), the
+/// parts: Venus doubles with borrowers, the Chainlink oracle, real PancakeSwap V3 pools ($50M, 0.05 %), the
 /// rebalancer. Targets move 9 % from assets 0-4 to assets 5-9 (asset 0 by 5 %, so the rule triggers).
 contract RebalanceGasBench11Test is Test {
     IRebalanceGasSnapshot internal constant GAS = IRebalanceGasSnapshot(address(vm));
@@ -92,7 +92,7 @@ contract RebalanceGasBench11Test is Test {
         MockVenusComptroller comptroller = new MockVenusComptroller();
         MockInterestRateModel irm = new MockInterestRateModel(2.5e9);
         ChainlinkOracle oracle = new ChainlinkOracle(owner);
-        V3Dex dex = new V3Dex(wbnb);
+        V3Dex dex = new V3Dex(wbnb, V3Dex.Kind.PancakeSwap);
         FundParams memory p;
         (p.name, p.symbol, p.owner, p.keeper, p.oracle) = ("Eleven", "E11", owner, keeper, address(oracle));
         p.assets = new AssetConfig[](M);

@@ -2,7 +2,8 @@
 pragma solidity 0.8.28;
 
 import {NativeSupplyCapTest} from "../unit/BlockETF/nativeSupplyCap.t.sol";
-import {RealVenusBaseTest} from "./RealVenusBaseTest.sol";
+import {RealVenusNativeBnbBaseTest} from "./RealVenusNativeBnbBaseTest.sol";
 
-/// @notice Every NativeSupplyCapTest test on Venus's own VBNB and comptroller (`_setMarketSupplyCaps`).
-contract NativeSupplyCapOnRealVenusTest is NativeSupplyCapTest, RealVenusBaseTest {}
+/// @notice Every NativeSupplyCapTest test on Venus's own VBNB and comptroller (`_setMarketSupplyCaps`),
+/// WBNB on the native market.
+contract NativeSupplyCapOnRealVenusNativeBnbTest is NativeSupplyCapTest, RealVenusNativeBnbBaseTest {}

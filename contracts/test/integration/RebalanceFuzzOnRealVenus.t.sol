@@ -6,7 +6,7 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {RebalanceBaseTest} from "../utils/RebalanceBaseTest.sol";
 import {RealVenusBaseTest} from "./RealVenusBaseTest.sol";
 
-/// @notice Every RebalanceFuzzTest property (Uniswap V3's own pools), on Venus's own core pool.
+/// @notice Every RebalanceFuzzTest property (PancakeSwap V3's own pools), on Venus's own core pool.
 contract RebalanceFuzzOnRealVenusTest is RebalanceFuzzTest, RealVenusBaseTest {
     function setUp() public override(BaseTest, RebalanceBaseTest) {
         super.setUp();

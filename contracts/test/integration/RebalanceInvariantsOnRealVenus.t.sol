@@ -6,7 +6,7 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {RebalanceBaseTest} from "../utils/RebalanceBaseTest.sol";
 import {RealVenusBaseTest} from "./RealVenusBaseTest.sol";
 
-/// @notice The rebalance invariants R1-R5 (test/invariant/README.md) on Venus's own core pool and Uniswap
+/// @notice The rebalance invariants R1-R5 (test/invariant/README.md) on Venus's own core pool and PancakeSwap
 /// V3's own pools: the handler pauses redeems through the real comptroller and drains cash by borrowing
 /// through the fixture's borrower.
 /// @dev A sequence on real Venus takes about twice the double's time, so this suite runs fewer sequences

@@ -6,7 +6,8 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {RebalanceBaseTest} from "../utils/RebalanceBaseTest.sol";
 import {RealVenusBaseTest} from "./RealVenusBaseTest.sol";
 
-/// @notice Every test of the rebalancer's RebalanceTest (Uniswap V3's own pools), on Venus's own core pool.
+/// @notice Every test of the rebalancer's RebalanceTest (PancakeSwap V3's own pools), on Venus's own core
+/// pool.
 contract RebalancerOnRealVenusTest is RebalanceTest, RealVenusBaseTest {
     function setUp() public override(BaseTest, RebalanceBaseTest) {
         super.setUp();

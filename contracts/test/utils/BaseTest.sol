@@ -17,8 +17,10 @@ import {MockInterestRateModel, MockVenusComptroller} from "./mocks/MockVenusComp
 import {MockWBNB} from "./mocks/MockWBNB.sol";
 
 /// @notice Deploys the CT5 + USDT basket (BTCB 8 dec, ETH 18, WBNB 18, XRP 6, SOL 18, USDT 18) with a
-/// Venus double market for every asset (vBNB native for WBNB), the Chainlink oracle, factory and Lens,
-/// and creates a seeded fund.
+/// Venus market for every asset, the Chainlink oracle, factory and Lens, and creates a seeded fund. WBNB's
+/// market: the native vBNB double on the doubles; on Venus's own core pool the ERC-20 vWBNB (underlying
+/// WBNB), as BNB Chain's core pool lists it, unless `realVenusNativeBnb` (the *OnRealVenusNativeBnb
+/// suites) puts it on Venus's native vBNB.
 abstract contract BaseTest is Test {
     uint256 internal constant N = 6;
     uint256 internal constant BTC = 0;
@@ -62,6 +64,8 @@ abstract contract BaseTest is Test {
     BlockETF internal fund;
     /// @dev Zero: the Venus doubles. Set: Venus's own core pool (test/integration/RealVenusBaseTest.sol).
     IVenusFixture internal realVenus;
+    /// @dev On Venus's own core pool: WBNB on the native vBNB market instead of vWBNB.
+    bool internal realVenusNativeBnb;
 
     function setUp() public virtual {
         vm.warp(1_700_000_000);
@@ -100,10 +104,22 @@ abstract contract BaseTest is Test {
         irm = new MockInterestRateModel(BORROW_RATE);
     }
 
-    /// @dev Deploys and lists the market of asset i (vBNB native for WBNB), with an unlimited supply cap.
+    /// @dev Whether WBNB's market is Venus's native vBNB (the doubles' MockVBNB, or real vBNB) rather
+    /// than the ERC-20 vWBNB.
+    function _bnbMarketNative() internal view returns (bool) {
+        return address(realVenus) == address(0) || realVenusNativeBnb;
+    }
+
+    /// @dev Skips a test of the native vBNB market where WBNB's market is vWBNB; it runs on the doubles and
+    /// in the *OnRealVenusNativeBnb suites.
+    function _skipUnlessNativeBnbMarket() internal {
+        vm.skip(!_bnbMarketNative(), "WBNB's market is vWBNB here; native vBNB runs in *OnRealVenusNativeBnb");
+    }
+
+    /// @dev Deploys and lists the market of asset i (WBNB: see `_bnbMarketNative`), unlimited supply cap.
     function _deployVenusMarket(uint256 i) internal returns (MockVToken v) {
         if (address(realVenus) != address(0)) {
-            address underlying = i == BNB ? realVenus.NATIVE_BNB() : tokens[i];
+            address underlying = i == BNB && realVenusNativeBnb ? realVenus.NATIVE_BNB() : tokens[i];
             return MockVToken(realVenus.listMarket(underlying, DECIMALS[i], _venusPrice(i), SYMBOLS[i]));
         }
         // 1 vToken = 0.02 underlying, scaled by 1e(18 + decimals - 8) as Venus does.
@@ -213,7 +229,7 @@ abstract contract BaseTest is Test {
     }
 
     function _supplyAs(address who, uint256 i, uint256 amount) internal {
-        if (i == BNB) {
+        if (i == BNB && _bnbMarketNative()) {
             vm.deal(who, amount);
             vm.prank(who);
             MockVBNB(payable(address(vTokens[i]))).mint{value: amount}();

@@ -8,6 +8,8 @@ interface IVenusFixture {
     /// @notice The Unitroller.
     function comptroller() external view returns (address);
     function NATIVE_BNB() external view returns (address);
+    /// @notice The native vBNB market, if one was listed (address(0) otherwise).
+    function nativeMarket() external view returns (address);
     /// @param price D36{USD/tok} / 10^decimals, Venus's oracle scale.
     function listMarket(address underlying, uint8 decimals, uint256 price, string calldata symbol)
         external

@@ -8,7 +8,7 @@ import {BlockETFRebalancer} from "../../src/periphery/BlockETFRebalancer.sol";
 import {BaseTest} from "./BaseTest.sol";
 import {V3Dex} from "./dex/V3Dex.sol";
 
-/// @notice BaseTest's fund swept into the Venus doubles, a real Uniswap V3 DEX (npm artifacts) with a $5M
+/// @notice BaseTest's fund swept into the Venus doubles, PancakeSwap V3's own DEX (npm artifacts) with a $5M
 /// full-range pool of every asset against USDT at the feed prices, and a BlockETFRebalancer routed through
 /// them and set on the fund.
 abstract contract RebalanceBaseTest is BaseTest {
@@ -25,7 +25,7 @@ abstract contract RebalanceBaseTest is BaseTest {
 
     function setUp() public virtual override {
         super.setUp();
-        dex = new V3Dex(wbnb);
+        dex = new V3Dex(wbnb, _dexKind());
         for (uint256 i; i < N; ++i) {
             if (i == USDT) continue;
             pools[i] = dex.createPool(tokens[i], tokens[USDT], FEES[i], _price(i), _price(USDT), POOL_VALUE);
@@ -40,6 +40,12 @@ abstract contract RebalanceBaseTest is BaseTest {
         fund.setRebalancer(address(rebalancer));
         vm.stopPrank();
         fund.sweep();
+    }
+
+    /// @dev The DEX the tests run on: PancakeSwap V3's own contracts (BNB Chain's), unless a suite proves
+    /// the periphery on Uniswap V3's (test/unit/*/*OnUniswapV3.t.sol).
+    function _dexKind() internal pure virtual returns (V3Dex.Kind) {
+        return V3Dex.Kind.PancakeSwap;
     }
 
     function _route(uint256 i, uint16 slippageBps, uint256 maxTrade) internal view returns (Route memory) {

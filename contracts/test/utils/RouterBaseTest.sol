@@ -32,7 +32,7 @@ abstract contract RouterBaseTest is BaseTest {
     function setUp() public virtual override {
         super.setUp();
         usdt = tokens[USDT];
-        dex = new V3Dex(wbnb);
+        dex = new V3Dex(wbnb, _dexKind());
         for (uint256 i; i < N; ++i) {
             if (i == USDT) continue;
             pools[i] = dex.createPool(tokens[i], usdt, FEES[i], _price(i), _price(USDT), POOL_VALUE);
@@ -43,6 +43,12 @@ abstract contract RouterBaseTest is BaseTest {
         router = new BlockETFRouter();
         vm.label(address(router), "router");
         fund.sweep();
+    }
+
+    /// @dev The DEX the tests run on: PancakeSwap V3's own contracts (BNB Chain's), unless a suite proves
+    /// the periphery on Uniswap V3's (test/unit/*/*OnUniswapV3.t.sol).
+    function _dexKind() internal pure virtual returns (V3Dex.Kind) {
+        return V3Dex.Kind.PancakeSwap;
     }
 
     /// @dev A rebalancer of `f` with the single-hop routes.

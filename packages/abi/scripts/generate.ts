@@ -1,8 +1,8 @@
 // Writes src/generated/*.ts from forge's artifacts in contracts/out: one `as const` ABI per contract,
 // plus bytecode and link references for the deployable ones, plus the union of every custom error.
 // Run after `forge build` (`npm run codegen`); the output is git-ignored and never edited.
-// The V3 pool, factory and router-state interfaces the keeper reads come from Uniswap's published
-// npm artifacts (PancakeSwap V3 declares the same functions; see `external` below).
+// The V3 pool, factory and router-state interfaces the keeper and the deploy checks read come from
+// PancakeSwap V3's published npm artifacts (see `external` below).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -25,6 +25,8 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["BlockETFRebalancer.sol", "BlockETFRebalancer", true],
   ["BlockETFRouter.sol", "BlockETFRouter", true],
   ["ReplayPriceFeed.sol", "ReplayPriceFeed", true],
+  ["PancakeV3PoolDeployer.sol", "PancakeV3PoolDeployer", true],
+  ["WrappedBNB.sol", "WrappedBNB", true],
   ["IBlockETF.sol", "IBlockETF", false],
   ["IBlockETFFactory.sol", "IBlockETFFactory", false],
   ["IBlockETFLens.sol", "IBlockETFLens", false],
@@ -35,19 +37,26 @@ const contracts: ReadonlyArray<readonly [string, string, boolean]> = [
   ["IVToken.sol", "IVBep20", false],
   ["IVenusComptroller.sol", "IVenusComptroller", false],
   ["IAggregatorV3.sol", "IAggregatorV3", false],
+  // Deploy tooling (contracts/script): what the preflight reads from Venus's comptroller.
+  ["IVenusMarkets.sol", "IVenusMarkets", false],
 ];
 
 /**
- * Interfaces of other protocols, from their npm artifacts: [package, artifact path]. Only reads the keeper
- * needs and PancakeSwap V3 shares: the pool's `slot0` (its sqrtPriceX96 and tick come first in both; the
- * later `feeProtocol` is uint8 in Uniswap's and uint32 in PancakeSwap's), `token0`, `fee`; the factory's
- * `getPool`; the router's `factory()`.
+ * Local-chain infrastructure (contracts/src/devnet), not the product: a holder never meets their errors, so
+ * they stay out of `blockEtfErrorsAbi`, the union the SDK must explain error by error.
+ */
+const DEVNET_ONLY: ReadonlySet<string> = new Set(["PancakeV3PoolDeployer", "WrappedBNB"]);
+
+/**
+ * Interfaces of other protocols, from their npm artifacts: [package, artifact path]. PancakeSwap V3's, the
+ * DEX the fund meets on BNB Chain: the pool's `slot0` (its `feeProtocol` is a uint32, where Uniswap's is a
+ * uint8), `token0`, `fee`; the factory's `getPool`; the router's `factory()` and `deployer()`.
  */
 const external: ReadonlyArray<readonly [string, string]> = [
-  ["@uniswap/v3-core", "artifacts/contracts/interfaces/IUniswapV3Pool.sol/IUniswapV3Pool.json"],
-  ["@uniswap/v3-core", "artifacts/contracts/interfaces/IUniswapV3Factory.sol/IUniswapV3Factory.json"],
+  ["@pancakeswap/v3-core", "artifacts/contracts/interfaces/IPancakeV3Pool.sol/IPancakeV3Pool.json"],
+  ["@pancakeswap/v3-core", "artifacts/contracts/interfaces/IPancakeV3Factory.sol/IPancakeV3Factory.json"],
   [
-    "@uniswap/v3-periphery",
+    "@pancakeswap/v3-periphery",
     "artifacts/contracts/interfaces/IPeripheryImmutableState.sol/IPeripheryImmutableState.json",
   ],
 ];
@@ -119,6 +128,7 @@ for (const [file, name, deployable] of contracts) {
   }
   writeFileSync(join(genDir, `${id}.ts`), body);
   index.push(`export * from "./${id}.js";`);
+  if (DEVNET_ONLY.has(name)) continue;
   for (const item of artifact.abi) {
     if (item.type === "error" && item.name !== undefined)
       errors.set(`${item.name}/${json(item.inputs)}`, item);

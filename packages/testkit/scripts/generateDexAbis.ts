@@ -1,6 +1,8 @@
-// Writes packages/testkit/src/dex/generated/<name>.ts from the Uniswap V3 artifacts published on npm
-// (@uniswap/v3-core@1.0.1, @uniswap/v3-periphery@1.4.4): one `as const` ABI and the creation bytecode
-// per contract. Run by the testkit's `setup` script; the output is git-ignored and never edited.
+// Writes packages/testkit/src/dex/generated/<name>.ts from PancakeSwap V3's artifacts published on npm
+// (@pancakeswap/v3-core@1.0.2, @pancakeswap/v3-periphery@1.0.2; 1.0.3 ships no artifacts): one
+// `as const` ABI and the creation bytecode per contract. The one contract npm lacks,
+// PancakeV3PoolDeployer, is ours (contracts/src/devnet, in @blocketf/abi). Run by the testkit's `setup`
+// script; the output is git-ignored and never edited.
 // Idempotent and fast: a file is rewritten only when its content would change.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,14 +15,14 @@ const require = createRequire(import.meta.url);
 
 /** [npm package, path of the artifact inside it]. The contract name is the artifact's `contractName`. */
 const artifacts: ReadonlyArray<readonly [string, string]> = [
-  ["@uniswap/v3-core", "artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json"],
-  ["@uniswap/v3-core", "artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json"],
+  ["@pancakeswap/v3-core", "artifacts/contracts/PancakeV3Factory.sol/PancakeV3Factory.json"],
+  ["@pancakeswap/v3-core", "artifacts/contracts/PancakeV3Pool.sol/PancakeV3Pool.json"],
   [
-    "@uniswap/v3-periphery",
+    "@pancakeswap/v3-periphery",
     "artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json",
   ],
-  ["@uniswap/v3-periphery", "artifacts/contracts/SwapRouter.sol/SwapRouter.json"],
-  ["@uniswap/v3-periphery", "artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json"],
+  ["@pancakeswap/v3-periphery", "artifacts/contracts/SwapRouter.sol/SwapRouter.json"],
+  ["@pancakeswap/v3-periphery", "artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json"],
 ];
 
 interface HardhatArtifact {
@@ -83,5 +85,5 @@ if (!existsSync(indexFile) || readFileSync(indexFile, "utf8") !== indexBody) {
   written += 1;
 }
 console.log(
-  `generateDexAbis: ${artifacts.length} Uniswap V3 contracts in packages/testkit/src/dex/generated (${written} file(s) updated)`,
+  `generateDexAbis: ${artifacts.length} PancakeSwap V3 contracts in packages/testkit/src/dex/generated (${written} file(s) updated)`,
 );

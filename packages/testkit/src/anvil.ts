@@ -22,6 +22,11 @@ export type AnvilOptions = {
   readonly timestamp?: number;
   /** Milliseconds to wait for the RPC to answer. */
   readonly startTimeoutMs?: number;
+  /**
+   * Block states kept in memory for calls at past blocks (default 256; none on disk either way). An
+   * indexer backfilling history reads every block it indexes: each state costs ~0.4 MB with the full stack.
+   */
+  readonly pruneHistory?: number;
 };
 
 export type Anvil = {
@@ -98,7 +103,7 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
     // historical states under ~/.foundry/anvil/tmp and leaves them there when killed, which filled this
     // machine's disk with 79 GB over a day of test runs. Nothing here reads state older than that.
     "--prune-history",
-    "256",
+    String(options.pruneHistory ?? 256),
   ];
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   if (options.loadState !== undefined) args.push("--load-state", options.loadState);

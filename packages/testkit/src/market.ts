@@ -40,7 +40,10 @@ export const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
 
 export type LocalPools = Readonly<Record<PooledSymbol, { readonly pool: Address; readonly fee: number }>>;
 
-/** Deploys the V3 DEX and one $5M full-range USDT pool per asset at `pricesUsd` (the admin mints the liquidity). */
+/**
+ * Deploys PancakeSwap V3 (its own npm artifacts, `deployDex`) and one $5M full-range USDT pool per asset at
+ * `pricesUsd`, each at its BNB Chain fee tier (`POOL_FEE`); the admin mints the liquidity.
+ */
 export async function deployLocalDex(
   admin: DevClients,
   stack: Pick<LocalStack, "tokens">,
@@ -132,6 +135,17 @@ export async function sendPadded(
   return receipt;
 }
 
+/**
+ * The tokens Venus's oracle prices for a basket symbol: WBNB's price is BNB's, for vWBNB (keyed by WBNB)
+ * and for the native vBNB (keyed by `NATIVE_BNB`) alike.
+ */
+export function venusPriceKeys(
+  tokens: Readonly<Record<BasketSymbol, Address>>,
+  symbol: BasketSymbol,
+): Address[] {
+  return symbol === "WBNB" ? [tokens.WBNB, NATIVE_BNB] : [tokens[symbol]];
+}
+
 /** The oracle side of a market move on a local stack: the fund's feed and Venus's oracle go to `priceUsd`. */
 export async function moveOracles(
   admin: DevClients,
@@ -145,15 +159,19 @@ export async function moveOracles(
       abi: replayPriceFeedAbi,
       functionName: "setAnswer",
       args: [toFeedAnswer(priceUsd)],
-    },
-    {
-      address: stack.venus.oracle,
-      abi: venusArtifacts.simplePriceOracleAbi,
-      functionName: "setDirectPrice",
-      args: [symbol === "WBNB" ? NATIVE_BNB : stack.tokens[symbol], venusPriceMantissa(priceUsd, 18)],
-    },
-  ] as const) {
-    await sendPadded(admin, request);
+    } as const,
+    ...venusPriceKeys(stack.tokens, symbol).map(
+      (token) =>
+        ({
+          address: stack.venus.oracle,
+          abi: venusArtifacts.simplePriceOracleAbi,
+          functionName: "setDirectPrice",
+          args: [token, venusPriceMantissa(priceUsd, 18)],
+        }) as const,
+    ),
+  ]) {
+    const receipt = await sendPadded(admin, request);
+    if (receipt.status !== "success") throw new Error(`moving the ${symbol} oracle reverted`);
   }
 }
 

@@ -21,17 +21,19 @@ import {
 import { mockTokenAbi } from "./venus/generated/mockToken.js";
 import { wbnbAbi } from "./venus/generated/wbnb.js";
 
-/** Basket symbols (BSC tokens; BNB is held as WBNB) and the Venus market each one uses. */
+/**
+ * Basket symbols (BSC tokens; BNB is held as WBNB). Each one's Venus market is the ERC-20 market of the
+ * same symbol: WBNB's is vWBNB (underlying WBNB), as on BNB Chain's core pool; the native vBNB market is
+ * deployed beside it, as BNB Chain keeps it, but no fund uses it.
+ */
 export const BASKET = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
 export type BasketSymbol = (typeof BASKET)[number];
-const VENUS_MARKET: Readonly<Record<BasketSymbol, string>> = {
-  BTCB: "BTCB",
-  ETH: "ETH",
-  WBNB: "BNB",
-  XRP: "XRP",
-  SOL: "SOL",
-  USDT: "USDT",
-};
+/**
+ * Venus markets supplied and borrowed on a local stack: the native vBNB ("BNB") and the basket's. vBNB
+ * comes first: its borrower's USDT collateral must be in vUSDT before USDT is borrowed to the target
+ * utilisation, or it dilutes it (50 % → 42 %).
+ */
+const VENUS_MARKETS = ["BNB", ...BASKET] as const;
 
 /**
  * The devnet's time scale: one replayed day is 100 blocks (anvil's cost per block grows with the chain's
@@ -142,8 +144,9 @@ export async function acquireToken(
 }
 
 /**
- * Deploys the whole local stack on a fresh chain: the BSC tokens, Venus's core pool (6 markets, vBNB for
- * BNB) with a liquidity provider (`lender`) and a borrower (`borrower`) keeping every market utilised,
+ * Deploys the whole local stack on a fresh chain: the BSC tokens, Venus's core pool (7 markets: the
+ * basket's six, WBNB's being vWBNB, and the native vBNB) with a liquidity provider (`lender`) and a
+ * borrower (`borrower`) keeping every market utilised,
  * the fund's contracts, replay price feeds, and a seeded CT5 + USDT fund on those markets.
  */
 export async function deployLocalStack(
@@ -169,17 +172,24 @@ export async function deployLocalStack(
 
   // $1M of supply in every market from the lender, then the borrower takes it to the target utilisation.
   const utilization = options.utilization ?? parseEther("0.5");
-  for (const symbol of BASKET) {
-    const amount = parseEther(String(Math.round((1_000_000 / p[symbol]) * 1e6) / 1e6));
-    await supplyToVenus(venusClientsOf(lender), venus, VENUS_MARKET[symbol], amount);
+  const priceOf = (symbol: (typeof VENUS_MARKETS)[number]): number => (symbol === "BNB" ? p.WBNB : p[symbol]);
+  for (const symbol of VENUS_MARKETS) {
+    const amount = parseEther(String(Math.round((1_000_000 / priceOf(symbol)) * 1e6) / 1e6));
+    if (symbol === "WBNB") {
+      // WBNB has no faucet: wrap BNB, then supply it to vWBNB.
+      await acquireToken(lender, tokens, tokens.WBNB, amount);
+      await supplyToVenus(venusClientsOf(lender), venus, symbol, amount, { faucet: false });
+    } else {
+      await supplyToVenus(venusClientsOf(lender), venus, symbol, amount);
+    }
   }
-  for (const symbol of BASKET) {
+  for (const symbol of VENUS_MARKETS) {
     const collateral = symbol === "USDT" ? "BTCB" : "USDT";
     const collateralAmount = parseEther(String(Math.round((4_000_000 / p[collateral]) * 1e6) / 1e6));
     await addBorrower(venusClientsOf(borrower), venus, {
       collateral,
       collateralAmount,
-      borrow: VENUS_MARKET[symbol],
+      borrow: symbol,
       utilization,
     });
   }
@@ -192,9 +202,10 @@ export async function deployLocalStack(
     BASKET.map((s) => ({ token: tokens[s], feed: feeds[s], heartbeat: options.heartbeat ?? 86_400 })),
   );
   const weights = options.weightsBps ?? DEFAULT_WEIGHTS_BPS;
-  const vTokens = Object.fromEntries(
-    BASKET.map((s) => [s, venus.vTokens[VENUS_MARKET[s]] as Address]),
-  ) as Record<BasketSymbol, Address>;
+  const vTokens = Object.fromEntries(BASKET.map((s) => [s, venus.vTokens[s] as Address])) as Record<
+    BasketSymbol,
+    Address
+  >;
   const me = admin.account.address;
   const fund = await createFund(
     admin,

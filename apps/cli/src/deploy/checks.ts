@@ -4,12 +4,13 @@ import {
   blockEtfRebalancerAbi,
   chainlinkOracleAbi,
   iAggregatorV3Abi,
-  iUniswapV3FactoryAbi,
-  iUniswapV3PoolAbi,
+  iPancakeV3FactoryAbi,
+  iPancakeV3PoolAbi,
   iVBep20Abi,
+  iVenusMarketsAbi,
   iVTokenAbi,
 } from "@blocketf/abi";
-import { type Address, erc20Abi, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import { type Address, erc20Abi, getAddress, isAddressEqual, type PublicClient, zeroAddress } from "viem";
 import type { NetworkConfig } from "./network.js";
 
 /** One named on-chain check and what it found. */
@@ -42,8 +43,10 @@ function expectThat(condition: boolean, message: string): void {
 
 /**
  * Reads every external contract the config names and checks it is what the config says: token
- * decimals, each vToken's comptroller and underlying (vBNB: none), each feed's description, decimals and
- * freshness against its heartbeat. Read-only: safe against mainnet before anything is sent.
+ * decimals; each vToken's comptroller, that the comptroller lists it (`markets(vToken).isListed`) and
+ * that its `underlying()` is the asset (WBNB's market is the ERC-20 vWBNB; native vBNB, which has no
+ * underlying, is refused); each feed's description, decimals and freshness against its heartbeat.
+ * Read-only: safe against mainnet before anything is sent.
  */
 export async function preflightChecks(client: PublicClient, network: NetworkConfig): Promise<CheckResult[]> {
   const chainId = await client.getChainId();
@@ -76,22 +79,31 @@ export async function preflightChecks(client: PublicClient, network: NetworkConf
           isAddressEqual(comptroller, network.comptroller),
           `vToken's comptroller is ${comptroller}`,
         );
-        let underlying: Address = zeroAddress;
-        try {
-          underlying = await client.readContract({
-            address: a.vToken,
-            abi: iVBep20Abi,
-            functionName: "underlying",
-          });
-        } catch {
-          // Venus's legacy vBNB has no underlying().
-        }
-        const native = isAddressEqual(underlying, zeroAddress);
+        const [isListed] = await client.readContract({
+          address: network.comptroller,
+          abi: iVenusMarketsAbi,
+          functionName: "markets",
+          args: [a.vToken],
+        });
         expectThat(
-          native ? isAddressEqual(a.token, network.wbnb) : isAddressEqual(underlying, a.token),
+          isListed,
+          `${getAddress(a.vToken)} is not listed in the core comptroller ${getAddress(network.comptroller)}`,
+        );
+        // Venus's native vBNB has no underlying(): the legacy mainnet contract reverts, 10.x's returns zero.
+        // Its mintAllowed counts the BNB being supplied twice against the supply cap, so the fund supplies
+        // ERC-20 markets only.
+        const underlying = await client
+          .readContract({ address: a.vToken, abi: iVBep20Abi, functionName: "underlying" })
+          .catch(() => zeroAddress);
+        expectThat(
+          !isAddressEqual(underlying, zeroAddress),
+          `${getAddress(a.vToken)} has no underlying() (native vBNB); WBNB's market is the ERC-20 vWBNB (underlying WBNB)`,
+        );
+        expectThat(
+          isAddressEqual(underlying, a.token),
           `vToken's underlying is ${underlying}, config says ${a.token}`,
         );
-        return native ? "native vBNB market (WBNB unwrapped)" : `underlying ${underlying}`;
+        return `${getAddress(a.vToken)} listed in the core comptroller, underlying ${underlying}`;
       }),
       await attempt(`${a.symbol} feed`, async () => {
         const [description, decimals, round] = await Promise.all([
@@ -129,14 +141,14 @@ async function poolChecks(client: PublicClient, network: NetworkConfig): Promise
         if (fee === undefined) throw new Error("no fee tier configured");
         const pool = await client.readContract({
           address: network.dex.factory,
-          abi: iUniswapV3FactoryAbi,
+          abi: iPancakeV3FactoryAbi,
           functionName: "getPool",
           args: [a.token, stable.token, fee],
         });
         expectThat(!isAddressEqual(pool, zeroAddress), `no pool at fee tier ${fee / 10_000} %`);
         const liquidity = await client.readContract({
           address: pool,
-          abi: iUniswapV3PoolAbi,
+          abi: iPancakeV3PoolAbi,
           functionName: "liquidity",
         });
         expectThat(liquidity > 0n, `pool ${pool} has no liquidity in range`);

@@ -12,8 +12,10 @@ import {
   type LocalStack,
   startAnvil,
   TEST_PRICES_USD,
+  VenusTxRunner,
+  venusArtifacts,
 } from "@blocketf/testkit";
-import { isAddressEqual, parseEther } from "viem";
+import { getAddress, isAddressEqual, parseEther, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ChecksFailedError, preflightChecks } from "./checks.js";
 import { deployNetwork } from "./deploy.js";
@@ -24,6 +26,8 @@ let admin: DevClients;
 let stack: LocalStack;
 let network: NetworkConfig;
 const PRICES = TEST_PRICES_USD;
+
+const venusClientsOf = (c: DevClients) => ({ publicClient: c.publicClient, walletClient: c.wallet });
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -67,7 +71,10 @@ describe("deploy (dry run on the devnet)", () => {
     });
     expect(record.preflight.every((c) => c.ok)).toBe(true);
     expect(record.preflight.map((c) => c.name)).toContain("WBNB Venus market");
-    expect(record.preflight.find((c) => c.name === "WBNB Venus market")?.detail).toMatch(/native vBNB/);
+    // BNB is held as WBNB and supplied to the ERC-20 vWBNB market, as on BNB Chain's core pool.
+    expect(record.preflight.find((c) => c.name === "WBNB Venus market")?.detail).toBe(
+      `${getAddress(stack.vTokens.WBNB)} listed in the core comptroller, underlying ${getAddress(stack.tokens.WBNB)}`,
+    );
     expect(record.preflight.find((c) => c.name === "XRP/USDT pool")?.detail).toMatch(/fee 0.25 %/);
     expect(record.postDeploy.every((c) => c.ok)).toBe(true);
     expect(record.postDeploy.map((c) => c.name)).toEqual(
@@ -114,6 +121,49 @@ describe("deploy (dry run on the devnet)", () => {
         symbol: "x",
       }),
     ).rejects.toBeInstanceOf(ChecksFailedError);
+  });
+
+  test("error: WBNB on the native vBNB market fails the preflight (no underlying(): not vWBNB)", async () => {
+    const vBnb = stack.venus.vTokens.BNB;
+    if (vBnb === undefined) throw new Error("the devnet's Venus has no vBNB");
+    const wrong: NetworkConfig = {
+      ...network,
+      assets: network.assets.map((a) => (a.symbol === "WBNB" ? { ...a, vToken: vBnb } : a)),
+    };
+    const failed = (await preflightChecks(admin.publicClient, wrong)).filter((r) => !r.ok);
+    expect(failed.map((r) => r.name)).toEqual(["WBNB Venus market"]);
+    expect(failed[0]?.detail).toMatch(
+      /has no underlying\(\) \(native vBNB\); WBNB's market is the ERC-20 vWBNB/,
+    );
+  });
+
+  test("error: a vToken the core comptroller does not list fails the preflight", async () => {
+    // A vWBNB twin pointing at the same comptroller, never passed to _supportMarket.
+    const unlisted = await new VenusTxRunner(venusClientsOf(admin)).deploy("unlisted vWBNB", {
+      abi: venusArtifacts.vBep20DelegatorAbi,
+      bytecode: venusArtifacts.vBep20DelegatorBytecode,
+      args: [
+        stack.tokens.WBNB,
+        stack.venus.comptroller,
+        stack.venus.markets.WBNB?.interestRateModel ?? zeroAddress,
+        2n * 10n ** 26n,
+        "Venus WBNB (unlisted)",
+        "vWBNB",
+        8,
+        admin.account.address,
+        stack.venus.vBep20Delegate,
+        "0x",
+      ],
+    });
+    const wrong: NetworkConfig = {
+      ...network,
+      assets: network.assets.map((a) => (a.symbol === "WBNB" ? { ...a, vToken: unlisted } : a)),
+    };
+    const failed = (await preflightChecks(admin.publicClient, wrong)).filter((r) => !r.ok);
+    expect(failed.map((r) => r.name)).toEqual(["WBNB Venus market"]);
+    expect(failed[0]?.detail).toBe(
+      `${getAddress(unlisted)} is not listed in the core comptroller ${getAddress(stack.venus.comptroller)}`,
+    );
   });
 
   test("error: a fee tier without a pool fails the preflight", async () => {

@@ -19,11 +19,11 @@ import {VenusRateSwitch} from "./VenusRateSwitch.sol";
 
 /// @notice Test fixture: Venus's own core pool (venus-protocol 10.3.0, governance-contracts 2.9.0,
 /// oracle 2.16.0) deployed from the published artifacts that `npm run setup` extracts into
-/// `.cache/venus-artifacts/`, in the order of packages/testkit/src/venus/deployVenus.ts
-/// (docs/venus-integration.md §1.2): AccessControlManager, Unitroller + Diamond with its 5 facets (selectors
-/// read from the facet interface artifacts), ComptrollerLens, SimplePriceOracle, one JumpRateModel,
-/// VBep20Delegator markets over one VBep20Delegate, VBNB for native BNB, and a DeviationBoundedOracle behind
-/// a proxy.
+/// `.cache/venus-artifacts/`, in the order of packages/testkit/src/venus/deployVenus.ts (docs/venus-integration.md §1.2):
+/// AccessControlManager, Unitroller + Diamond with its 5 facets (selectors read from the facet interface
+/// artifacts), ComptrollerLens, SimplePriceOracle, one JumpRateModel, VBep20Delegator markets over one
+/// VBep20Delegate (WBNB's is vWBNB, an ERC-20 market over WBNB as BNB Chain's core pool lists it), VBNB for
+/// native BNB, and a DeviationBoundedOracle behind a proxy.
 /// @dev This contract is the Venus admin (every ACM permission is granted to it) and the pool's only
 /// borrower: it holds a huge position in an extra collateral market (Venus's MockToken, outside the
 /// fund) and borrows from the fund's markets so that interest accrues and cash can be drained. Every
@@ -127,7 +127,7 @@ contract VenusDeployer is IVenusFixture {
     /* DEPLOYMENT */
 
     /// @notice Deploys and lists a market (steps 8-9): VBNB when `underlying` is NATIVE_BNB, else a
-    /// VBep20Delegator. 1 vToken = 0.02 underlying initially, like the double.
+    /// VBep20Delegator (for WBNB: vWBNB). 1 vToken = 0.02 underlying initially, like the double.
     /// @param price D36{USD/tok} / 10^decimals, Venus's oracle scale.
     function listMarket(address underlying, uint8 decimals, uint256 price, string memory symbol)
         public

@@ -293,9 +293,18 @@ contract FundHandler is Test {
         if (amount == 0) return;
         bool native = tokens[i] == address(wbnb);
         if (address(realVenus) != address(0)) {
-            // The fixture is the only borrower and repays up to its debt.
-            if (native) vm.deal(address(this), amount);
-            else MockERC20(tokens[i]).mint(address(realVenus), amount);
+            // The fixture is the only borrower and repays up to its debt: BNB for the native vBNB, WBNB for
+            // vWBNB, the token otherwise.
+            native = address(v) == realVenus.nativeMarket();
+            if (native) {
+                vm.deal(address(this), amount);
+            } else if (tokens[i] == address(wbnb)) {
+                vm.deal(address(this), amount);
+                wbnb.deposit{value: amount}();
+                require(wbnb.transfer(address(realVenus), amount), "WBNB transfer");
+            } else {
+                MockERC20(tokens[i]).mint(address(realVenus), amount);
+            }
             realVenus.repay{value: native ? amount : 0}(address(v), amount);
         } else {
             if (native) vm.deal(address(v), address(v).balance + amount);

@@ -12,6 +12,11 @@ import {Vm} from "../../utils/Vm.sol";
 /// and then adds the amount again: a native mint needs twice its amount of headroom. The fund sizes its
 /// supply to the real headroom instead of reverting.
 contract NativeSupplyCapTest is BaseTest {
+    function setUp() public virtual override {
+        super.setUp();
+        _skipUnlessNativeBnbMarket();
+    }
+
     /// @dev {tok} Underlying supplied to vBNB by everyone, at Venus's own accrued rate (state untouched).
     function _marketSupply() internal returns (uint256 supplied) {
         uint256 snap = vm.snapshotState();

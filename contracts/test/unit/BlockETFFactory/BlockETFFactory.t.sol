@@ -351,6 +351,7 @@ contract BlockETFFactoryTest is BaseTest {
     }
 
     function test_CreateFund_RevertWhen_NativeVTokenForAnotherToken() public {
+        _skipUnlessNativeBnbMarket();
         FundParams memory p = _defaultParams();
         p.assets[ETH].vToken = address(vTokens[BNB]);
         _expectCreateRevert(

@@ -172,11 +172,15 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         assertTrue(_step(), "completes");
     }
 
-    function test_Rebalance_SellsNativeBnbThroughVbnb() public {
+    function test_Rebalance_SellsBnbThroughItsVenusMarket() public {
         _shock(BNB, 15_000);
         uint256 vBefore = fund.asset(BNB).vShares;
         assertTrue(_step(), "completes");
-        assertLt(fund.asset(BNB).vShares, vBefore, "withdrawn from vBNB");
+        assertLt(
+            fund.asset(BNB).vShares,
+            vBefore,
+            "withdrawn from its market (vBNB on the doubles, vWBNB on Venus)"
+        );
         assertEq(address(rebalancer).balance, 0, "no BNB left behind");
         assertEq(address(fund).balance, 0, "fund keeps no loose BNB");
     }

@@ -1,4 +1,4 @@
-import { iPeripheryImmutableStateAbi, iUniswapV3FactoryAbi, iUniswapV3PoolAbi } from "@blocketf/abi";
+import { iPancakeV3FactoryAbi, iPancakeV3PoolAbi, iPeripheryImmutableStateAbi } from "@blocketf/abi";
 import { type Address, type Client, zeroAddress } from "viem";
 import { readContract } from "viem/actions";
 import { InvalidInputError } from "../errors/base.js";
@@ -31,9 +31,9 @@ export async function getV3PoolState(
   if (pool === zeroAddress)
     throw new InvalidInputError(`No V3 pool for ${p.tokenIn}/${p.tokenOut} at fee ${p.fee}. Fix the route.`);
   const [slot0, token0, token1] = await Promise.all([
-    readContract(client, { address: pool, abi: iUniswapV3PoolAbi, functionName: "slot0" }),
-    readContract(client, { address: pool, abi: iUniswapV3PoolAbi, functionName: "token0" }),
-    readContract(client, { address: pool, abi: iUniswapV3PoolAbi, functionName: "token1" }),
+    readContract(client, { address: pool, abi: iPancakeV3PoolAbi, functionName: "slot0" }),
+    readContract(client, { address: pool, abi: iPancakeV3PoolAbi, functionName: "token0" }),
+    readContract(client, { address: pool, abi: iPancakeV3PoolAbi, functionName: "token1" }),
   ]);
   return { pool, token0, token1, fee: p.fee, sqrtPriceX96: slot0[0] };
 }
@@ -50,7 +50,7 @@ export async function findV3Pool(
   });
   return readContract(client, {
     address: factory,
-    abi: iUniswapV3FactoryAbi,
+    abi: iPancakeV3FactoryAbi,
     functionName: "getPool",
     args: [p.tokenIn, p.tokenOut, p.fee],
   });

@@ -29,9 +29,19 @@ export const bsc = {
       XRP: "0xB248a295732e0225acd3337607cc01068e3b9c10",
       USDT: "0xfD5840Cd36d94D7229439859C0112a4185BC0255",
       SOL: "0xBf515bA4D1b52FFdCeaBF20d31D705Ce789F2cEC",
-      /** Native BNB market (legacy immutable contract; returns error codes). No vWBNB in the core pool. */
-      WBNB: "0xA07c5b74C9B40447a954e1466938b865b6BBea36",
+      /**
+       * vWBNB: the core pool's ERC-20 market with WBNB as its underlying. Source: venus-protocol@10.3.0
+       * deployments/bscmainnet_addresses.json (`vWBNB`). The fund holds BNB as WBNB and supplies it here;
+       * the deploy preflight checks on-chain that the core comptroller lists it and that its underlying()
+       * is WBNB.
+       */
+      WBNB: "0x6bCa74586218dB34cdB402295796b79663d816e9",
     },
+    /**
+     * The native BNB market (legacy immutable contract; returns error codes), same address book (`vBNB`).
+     * Not used by the fund: its mintAllowed counts the BNB being supplied twice against the supply cap.
+     */
+    nativeVBnb: "0xA07c5b74C9B40447a954e1466938b865b6BBea36",
   },
   /**
    * Chainlink USD feeds. Sources: BTC, ETH, BNB, XRP from the original BlockETF V1 docs; SOL and USDT
@@ -61,7 +71,7 @@ export const bsc = {
   chainId: number;
   venusBlocksPerYear: number;
   tokens: Record<string, { address: Address; decimals: number }>;
-  venus: { comptroller: Address; vTokens: Record<string, Address> };
+  venus: { comptroller: Address; vTokens: Record<string, Address>; nativeVBnb: Address };
   chainlink: Record<string, { feed: Address; heartbeat: number }>;
   pancakeswapV3: Record<string, Address | `0x${string}`>;
 };

@@ -1,15 +1,20 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bsc } from "@blocketf/sdk";
 import {
   type Abi,
   type Address,
+  concat,
   createTestClient,
   createWalletClient,
+  encodeAbiParameters,
   erc20Abi,
+  getAddress,
   type Hex,
   http,
   isAddressEqual,
+  keccak256,
   parseEther,
   publicActions,
   walletActions,
@@ -23,6 +28,8 @@ import {
   type Dex,
   deployDex,
   moveTowardsPrice,
+  PANCAKE_V3_POOL_INIT_CODE_HASH,
+  pancakeV3PoolAddress,
   poolPrice,
   quoteExactInputSingle,
   swapExactInputSingle,
@@ -39,6 +46,10 @@ import {
   SwapRevertedError,
   TokenNotInPoolError,
 } from "./errors.js";
+import { pancakeV3FactoryAbi } from "./generated/pancakeV3Factory.js";
+import { pancakeV3PoolAbi, pancakeV3PoolBytecode } from "./generated/pancakeV3Pool.js";
+import { quoterV2Abi } from "./generated/quoterV2.js";
+import { swapRouterAbi } from "./generated/swapRouter.js";
 import {
   amountInToReachSqrtPrice,
   amountsForTvl,
@@ -363,24 +374,69 @@ describe("deployDex on anvil", () => {
     await client.revert({ id: snapshot });
   });
 
-  it("deploys the four contracts with PancakeSwap's fee tiers", async () => {
-    for (const address of [dex.factory, dex.positionManager, dex.router, dex.quoter]) {
+  it("deploys PancakeSwap V3 with its four fee tiers and nothing else", async () => {
+    for (const address of [dex.poolDeployer, dex.factory, dex.positionManager, dex.router, dex.quoter]) {
       const code = await client.getCode({ address });
       expect((code?.length ?? 0) > 2).toBe(true);
     }
-    const { uniswapV3FactoryAbi } = await import("./generated/uniswapV3Factory.js");
     const spacings = await Promise.all(
       [100, 500, 2500, 10000, 3000, 400].map((fee) =>
         client.readContract({
           address: dex.factory,
-          abi: uniswapV3FactoryAbi,
+          abi: pancakeV3FactoryAbi,
           functionName: "feeAmountTickSpacing",
           args: [fee],
         }),
       ),
     );
-    // 3000/60 is Uniswap's built-in tier; PancakeSwap has none at 3000 (nothing can disable it).
-    expect(spacings).toEqual([1, 10, 50, 200, 60, 0]);
+    // PancakeSwap has no 0.3 % tier (Uniswap's built-in 3000/60).
+    expect(spacings).toEqual([1, 10, 50, 200, 0, 0]);
+    const [factoryDeployer, routerDeployer, quoterDeployer] = await Promise.all([
+      client.readContract({ address: dex.factory, abi: pancakeV3FactoryAbi, functionName: "poolDeployer" }),
+      client.readContract({ address: dex.router, abi: swapRouterAbi, functionName: "deployer" }),
+      client.readContract({ address: dex.quoter, abi: quoterV2Abi, functionName: "deployer" }),
+    ]);
+    expect([factoryDeployer, routerDeployer, quoterDeployer]).toEqual([
+      dex.poolDeployer,
+      dex.poolDeployer,
+      dex.poolDeployer,
+    ]);
+  });
+
+  it("puts every pool where PancakeSwap computes it: CREATE2(deployer, salt, BNB Chain's init-code hash)", async () => {
+    expect(keccak256(pancakeV3PoolBytecode)).toBe(PANCAKE_V3_POOL_INIT_CODE_HASH);
+    expect(PANCAKE_V3_POOL_INIT_CODE_HASH).toBe(bsc.pancakeswapV3.poolInitCodeHash);
+    const pool = await createPoolWithLiquidity({
+      client,
+      dex,
+      tokenA: eth,
+      tokenB: usdt,
+      fee: 2500,
+      priceAInB: "4000",
+      amountA: 10n ** 19n,
+      amountB: 40_000n * 10n ** 18n,
+    });
+    const [token0, token1] = BigInt(eth) < BigInt(usdt) ? [eth, usdt] : [usdt, eth];
+    // Computed here from first principles, not through the helper under test.
+    const salt = keccak256(
+      encodeAbiParameters(
+        [{ type: "address" }, { type: "address" }, { type: "uint24" }],
+        [token0, token1, 2500],
+      ),
+    );
+    const expected = getAddress(
+      `0x${keccak256(concat(["0xff", dex.poolDeployer, salt, bsc.pancakeswapV3.poolInitCodeHash])).slice(-40)}`,
+    );
+    expect(pool).toBe(expected);
+    expect(pancakeV3PoolAddress({ deployer: dex.poolDeployer, tokenA: usdt, tokenB: eth, fee: 2500 })).toBe(
+      expected,
+    );
+    const factoryOfPool = await client.readContract({
+      address: pool,
+      abi: pancakeV3PoolAbi,
+      functionName: "factory",
+    });
+    expect(factoryOfPool).toBe(dex.factory);
   });
 
   it("creates pools at 100/500/2500 at the requested price, within 1e-9 relative", async () => {

@@ -1,23 +1,19 @@
 /**
- * A real V3 DEX on anvil, deployed from published npm artifacts (the recipe of VENUS.md §2.2).
- *
- * PancakeSwap V3's bytecode is not published on npm in a deployable form (`@pancakeswap/v3-core` lacks
- * the `PancakeV3PoolDeployer` its factory needs, and `@pancakeswap/v3-periphery` ships no artifacts), so
- * this module deploys Uniswap V3 instead (`@uniswap/v3-core@1.0.1`, `@uniswap/v3-periphery@1.4.4`) with
- * PancakeSwap's fee tiers: 100/1, 500/10, 2500/50 and 10000/200. Uniswap's built-in 3000/60 tier also
- * exists and cannot be disabled; do not use it, PancakeSwap has no such tier.
- *
- * The SwapRouter and QuoterV2 interfaces are identical to PancakeSwap V3's: `ISwapRouter`
- * (`exactInputSingle` with a deadline in its struct), `IQuoterV2`, `INonfungiblePositionManager`,
- * `IPoolInitializer` and `IPeripheryPayments` declare the same functions and struct fields in both
- * periphery packages, so code written against them runs unchanged against PancakeSwap on BNB Chain.
- * What differs, and must not be assumed by callers: PancakeSwap's `IPeripheryImmutableState` adds
- * `deployer()`, its pools call back `pancakeV3SwapCallback`, and its pool addresses derive from the
- * PoolDeployer with another init-code hash.
+ * PancakeSwap V3 on anvil, deployed from PancakeSwap's own published npm artifacts:
+ * `PancakeV3Factory` and `PancakeV3Pool` from `@pancakeswap/v3-core@1.0.2`,
+ * `NonfungiblePositionManager`, `SwapRouter` and `QuoterV2` from `@pancakeswap/v3-periphery@1.0.2`
+ * (1.0.3 ships no artifacts). The one contract npm lacks, `PancakeV3PoolDeployer`, is ours
+ * (contracts/src/devnet/PancakeV3PoolDeployer.sol): it CREATE2s PancakeSwap's own pool creation code, whose
+ * keccak256 is BNB Chain's init-code hash (`PANCAKE_V3_POOL_INIT_CODE_HASH`, checked by its constructor),
+ * with PancakeSwap's salt, so every pool sits where PancakeSwap's periphery and SDK compute it
+ * (`pancakeV3PoolAddress`) and every swap calls back `pancakeV3SwapCallback`, as on BNB Chain.
+ * PancakeV3Factory enables PancakeSwap's four fee tiers itself: 100/1, 500/10, 2500/50 and 10000/200.
  *
  * The contract ABIs and bytecode come from `./generated/`, written by `scripts/generateDexAbis.ts`
- * (`npm run setup -w @blocketf/testkit`).
+ * (`npm run setup -w @blocketf/testkit`), and from `@blocketf/abi` for the pool deployer.
  */
+
+import { pancakeV3PoolDeployerAbi, pancakeV3PoolDeployerBytecode } from "@blocketf/abi";
 import {
   type Account,
   type Address,
@@ -25,13 +21,16 @@ import {
   type Chain,
   type Client,
   ContractFunctionRevertedError,
+  encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
   erc20Abi,
   getAddress,
+  getContractAddress,
   type Hash,
   type Hex,
   isAddressEqual,
+  keccak256,
   maxUint256,
   parseEventLogs,
   type TransactionReceipt,
@@ -64,10 +63,10 @@ import {
   nonfungiblePositionManagerAbi,
   nonfungiblePositionManagerBytecode,
 } from "./generated/nonfungiblePositionManager.js";
+import { pancakeV3FactoryAbi, pancakeV3FactoryBytecode } from "./generated/pancakeV3Factory.js";
+import { pancakeV3PoolAbi, pancakeV3PoolBytecode } from "./generated/pancakeV3Pool.js";
 import { quoterV2Abi, quoterV2Bytecode } from "./generated/quoterV2.js";
 import { swapRouterAbi, swapRouterBytecode } from "./generated/swapRouter.js";
-import { uniswapV3FactoryAbi, uniswapV3FactoryBytecode } from "./generated/uniswapV3Factory.js";
-import { uniswapV3PoolAbi } from "./generated/uniswapV3Pool.js";
 import {
   amountInToReachSqrtPrice,
   amountsForTvl,
@@ -89,6 +88,8 @@ export type DexClient = Client<Transport, Chain | undefined, Account>;
 
 /** Addresses of a deployed DEX. */
 export type Dex = {
+  /** Our PancakeV3PoolDeployer: pools are CREATE2'd from it, and the periphery derives them from it. */
+  readonly poolDeployer: Address;
   readonly factory: Address;
   readonly positionManager: Address;
   readonly router: Address;
@@ -177,10 +178,39 @@ async function deployed(client: DexClient, hash: Hash, what: string): Promise<Ad
   return getAddress(receipt.contractAddress);
 }
 
+/** keccak256 of PancakeV3Pool's creation code: BNB Chain's PancakeSwap V3 `POOL_INIT_CODE_HASH`. */
+export const PANCAKE_V3_POOL_INIT_CODE_HASH: Hex =
+  "0x6ce8eb472fa82df5469c6ab6d485f17c3ad13c8cd7af59b3d4a8026c5ce0f7e2";
+
 /**
- * Deploys UniswapV3Factory, enables PancakeSwap's extra fee tiers (100 → spacing 1, 2500 → spacing 50;
- * 500 and 10000 are built in), NonfungiblePositionManager(factory, wbnb, descriptor = 0), SwapRouter and
- * QuoterV2. Six transactions.
+ * Where a PancakeSwap V3 pool of `deployer` lives, as PancakeSwap's periphery computes it
+ * (`PoolAddress.computeAddress`): CREATE2 from the deployer, salt keccak256(abi.encode(token0, token1,
+ * fee)), the init-code hash. On BNB Chain pass PancakeSwap's deployer (the SDK's `bsc.pancakeswapV3`).
+ */
+export function pancakeV3PoolAddress(p: {
+  readonly deployer: Address;
+  readonly tokenA: Address;
+  readonly tokenB: Address;
+  readonly fee: number;
+}): Address {
+  const [token0, token1] = BigInt(p.tokenA) < BigInt(p.tokenB) ? [p.tokenA, p.tokenB] : [p.tokenB, p.tokenA];
+  return getContractAddress({
+    opcode: "CREATE2",
+    from: p.deployer,
+    salt: keccak256(
+      encodeAbiParameters(
+        [{ type: "address" }, { type: "address" }, { type: "uint24" }],
+        [token0, token1, p.fee],
+      ),
+    ),
+    bytecodeHash: PANCAKE_V3_POOL_INIT_CODE_HASH,
+  });
+}
+
+/**
+ * Deploys our PancakeV3PoolDeployer (with PancakeSwap's pool creation code), PancakeV3Factory(deployer),
+ * hands the deployer its factory, then NonfungiblePositionManager(deployer, factory, wbnb, descriptor =
+ * 0), SwapRouter and QuoterV2 (deployer, factory, wbnb). Six transactions.
  */
 export async function deployDex(params: {
   readonly client: DexClient;
@@ -191,54 +221,60 @@ export async function deployDex(params: {
   const advice =
     "check that the node is anvil started by startAnvil() and that the account holds BNB for gas";
   return attempt("deployDex", advice, async () => {
+    const poolDeployer = await deployed(
+      client,
+      await send(client, {
+        data: encodeDeployData({
+          abi: pancakeV3PoolDeployerAbi,
+          bytecode: pancakeV3PoolDeployerBytecode,
+          args: [pancakeV3PoolBytecode],
+        }),
+      }),
+      "PancakeV3PoolDeployer",
+    );
     const factory = await deployed(
       client,
       await send(client, {
-        data: encodeDeployData({ abi: uniswapV3FactoryAbi, bytecode: uniswapV3FactoryBytecode }),
+        data: encodeDeployData({
+          abi: pancakeV3FactoryAbi,
+          bytecode: pancakeV3FactoryBytecode,
+          args: [poolDeployer],
+        }),
       }),
-      "UniswapV3Factory",
+      "PancakeV3Factory",
     );
     // None of the following depends on another's state, so send them all, then collect the receipts.
-    const hashes = [
-      await send(client, {
-        to: factory,
-        data: encodeFunctionData({
-          abi: uniswapV3FactoryAbi,
-          functionName: "enableFeeAmount",
-          args: [100, 1],
-        }),
+    const setFactory = await send(client, {
+      to: poolDeployer,
+      data: encodeFunctionData({
+        abi: pancakeV3PoolDeployerAbi,
+        functionName: "setFactoryAddress",
+        args: [factory],
       }),
-      await send(client, {
-        to: factory,
-        data: encodeFunctionData({
-          abi: uniswapV3FactoryAbi,
-          functionName: "enableFeeAmount",
-          args: [2500, 50],
-        }),
-      }),
-    ];
+    });
+    const periphery = [poolDeployer, factory, wbnb] as const;
     const deploys = [
       await send(client, {
         data: encodeDeployData({
           abi: nonfungiblePositionManagerAbi,
           bytecode: nonfungiblePositionManagerBytecode,
-          args: [factory, wbnb, zeroAddress],
+          args: [...periphery, zeroAddress],
         }),
       }),
       await send(client, {
-        data: encodeDeployData({ abi: swapRouterAbi, bytecode: swapRouterBytecode, args: [factory, wbnb] }),
+        data: encodeDeployData({ abi: swapRouterAbi, bytecode: swapRouterBytecode, args: periphery }),
       }),
       await send(client, {
-        data: encodeDeployData({ abi: quoterV2Abi, bytecode: quoterV2Bytecode, args: [factory, wbnb] }),
+        data: encodeDeployData({ abi: quoterV2Abi, bytecode: quoterV2Bytecode, args: periphery }),
       }),
     ] as const;
-    await Promise.all(hashes.map((hash) => confirm(client, hash, "UniswapV3Factory.enableFeeAmount")));
+    await confirm(client, setFactory, "PancakeV3PoolDeployer.setFactoryAddress");
     const [positionManager, router, quoter] = await Promise.all([
       deployed(client, deploys[0], "NonfungiblePositionManager"),
       deployed(client, deploys[1], "SwapRouter"),
       deployed(client, deploys[2], "QuoterV2"),
     ]);
-    return { factory, positionManager, router, quoter, wbnb };
+    return { poolDeployer, factory, positionManager, router, quoter, wbnb };
   });
 }
 
@@ -289,7 +325,7 @@ async function ensureAllowance(
 async function tickSpacingOf(client: DexClient, factory: Address, fee: number): Promise<number> {
   const spacing = await readContract(client, {
     address: factory,
-    abi: uniswapV3FactoryAbi,
+    abi: pancakeV3FactoryAbi,
     functionName: "feeAmountTickSpacing",
     args: [fee],
   });
@@ -344,7 +380,7 @@ export async function createPoolWithLiquidity(params: CreatePoolParams): Promise
     tickSpacingOf(client, dex.factory, fee),
     readContract(client, {
       address: dex.factory,
-      abi: uniswapV3FactoryAbi,
+      abi: pancakeV3FactoryAbi,
       functionName: "getPool",
       args: [tokenA, tokenB, fee],
     }),
@@ -398,7 +434,7 @@ export async function createPoolWithLiquidity(params: CreatePoolParams): Promise
         "NonfungiblePositionManager.createAndInitializePoolIfNecessary",
       );
       const [event] = parseEventLogs({
-        abi: uniswapV3FactoryAbi,
+        abi: pancakeV3FactoryAbi,
         eventName: "PoolCreated",
         logs: created.logs,
       });
@@ -455,7 +491,7 @@ export async function poolPrice(params: {
 }): Promise<PoolState> {
   const { client } = params;
   const pool = getAddress(params.pool);
-  const read = { address: pool, abi: uniswapV3PoolAbi } as const;
+  const read = { address: pool, abi: pancakeV3PoolAbi } as const;
   let state: readonly [
     readonly [bigint, number, number, number, number, number, boolean],
     Address,
@@ -614,7 +650,7 @@ export async function swapExactInputSingle(
     );
   }
   const receipt = await confirm(client, hash, "SwapRouter.exactInputSingle");
-  const [swap] = parseEventLogs({ abi: uniswapV3PoolAbi, eventName: "Swap", logs: receipt.logs });
+  const [swap] = parseEventLogs({ abi: pancakeV3PoolAbi, eventName: "Swap", logs: receipt.logs });
   if (swap === undefined)
     throw new DexTransactionError(`swap ${hash} emitted no Swap event; is dex.router a SwapRouter?`);
   const zeroForOne = BigInt(tokenIn) < BigInt(tokenOut);

@@ -3,6 +3,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  getAddress,
   type Hex,
   http,
   parseEther,
@@ -35,6 +36,7 @@ import { mockTokenAbi } from "./generated/mockToken.js";
 import { simplePriceOracleAbi } from "./generated/simplePriceOracle.js";
 import { vBep20DelegateAbi } from "./generated/vBep20Delegate.js";
 import { vbnbAbi } from "./generated/vbnb.js";
+import { wbnbAbi } from "./generated/wbnb.js";
 
 /** Compressed time: 150,000 blocks per year, so 1,000 mined blocks ≈ 2.4 days of interest. */
 const BLOCKS_PER_YEAR = 150_000n;
@@ -129,7 +131,7 @@ afterEach(async () => {
 });
 
 describe("deployVenus", () => {
-  it("deploys the Diamond with 101 routed selectors and six configured markets", async () => {
+  it("deploys the Diamond with 101 routed selectors and seven configured markets", async () => {
     const { publicClient } = admin;
     let selectors = 0;
     for (const facet of Object.values(venus.facets)) {
@@ -142,7 +144,7 @@ describe("deployVenus", () => {
       selectors += list.length;
     }
     expect(selectors).toBe(101);
-    expect(Object.keys(venus.vTokens).sort()).toEqual(["BNB", "BTCB", "ETH", "SOL", "USDT", "XRP"]);
+    expect(Object.keys(venus.vTokens).sort()).toEqual(["BNB", "BTCB", "ETH", "SOL", "USDT", "WBNB", "XRP"]);
     const read = <const F extends "oracle" | "deviationBoundedOracle" | "comptrollerLens">(functionName: F) =>
       publicClient.readContract({ address: venus.comptroller, abi: diamondConsolidatedAbi, functionName });
     expect((await read("oracle")).toLowerCase()).toBe(venus.oracle.toLowerCase());
@@ -155,14 +157,14 @@ describe("deployVenus", () => {
       abi: diamondConsolidatedAbi,
       functionName: "getAllMarkets",
     });
-    expect(listed).toHaveLength(6);
+    expect(listed).toHaveLength(7);
     const vbnbSymbol = await publicClient.readContract({
       address: vTokenOf("BNB"),
       abi: vbnbAbi,
       functionName: "symbol",
     });
     expect(vbnbSymbol).toBe("vBNB");
-    expect(venus.stats.contractsCreated).toBe(21);
+    expect(venus.stats.contractsCreated).toBe(22);
     expect(deploySeconds).toBeLessThan(20);
   });
 
@@ -313,5 +315,44 @@ describe("deployVenus", () => {
     const gas = receipt.gasUsed * receipt.effectiveGasPrice;
     expect(after - before + gas).toBe(amount);
     expect(await vTokenBalance(vBnb, userAddress)).toBe(0n);
+  });
+
+  it("vWBNB: an ERC-20 market listed on the core pool with WBNB as its underlying, beside vBNB", async () => {
+    const vWbnb = vTokenOf("WBNB");
+    const { publicClient } = admin;
+    const [symbol, underlying, market] = await Promise.all([
+      publicClient.readContract({ address: vWbnb, abi: vBep20DelegateAbi, functionName: "symbol" }),
+      publicClient.readContract({ address: vWbnb, abi: vBep20DelegateAbi, functionName: "underlying" }),
+      publicClient.readContract({
+        address: venus.comptroller,
+        abi: diamondConsolidatedAbi,
+        functionName: "markets",
+        args: [vWbnb],
+      }),
+    ]);
+    expect(symbol).toBe("vWBNB");
+    expect(underlying).toBe(getAddress(tokens.WBNB));
+    expect(market[0]).toBe(true); // isListed
+    expect(vWbnb).not.toBe(vTokenOf("BNB"));
+    // Supplying wrapped BNB: WBNB in, vWBNB out, WBNB back on redeem.
+    const amount = parseEther("10");
+    const deposit = await user.walletClient.writeContract({
+      address: tokens.WBNB,
+      abi: wbnbAbi,
+      functionName: "deposit",
+      value: amount,
+      chain: foundry,
+    });
+    await user.publicClient.waitForTransactionReceipt({ hash: deposit });
+    const minted = await supplyToVenus(user, venus, "WBNB", amount, { faucet: false });
+    expect(minted).toBe(amount / 10n ** 10n); // 1 vWBNB (8 decimals) per WBNB, as on BNB Chain
+    await redeem(user, vWbnb, minted);
+    const back = await publicClient.readContract({
+      address: tokens.WBNB,
+      abi: wbnbAbi,
+      functionName: "balanceOf",
+      args: [userAddress],
+    });
+    expect(back).toBe(amount);
   });
 });

@@ -1,10 +1,12 @@
 // Deploys Venus's real core pool (Unitroller + Diamond + facets, vTokens, JumpRateModel, ACM,
-// DeviationBoundedOracle) from Venus's published artifacts onto a local chain, following VENUS.md §1.2.
+// DeviationBoundedOracle) from Venus's published artifacts onto a local chain, following
+// docs/venus-integration.md §1.2.
 // The ABIs and bytecode come from `./generated/`, written by `scripts/fetchVenusArtifacts.ts`
 // (`npm run setup -w @blocketf/testkit`); nothing here is hand-written.
 //
 // Venus admin setters return error codes instead of reverting, so every admin call is first simulated
 // (eth_call) and its returned code asserted to be 0; only then is it sent.
+import { wrappedBNBAbi, wrappedBNBBytecode } from "@blocketf/abi";
 import {
   type Abi,
   type AbiFunction,
@@ -58,7 +60,6 @@ import { unitrollerAbi, unitrollerBytecode } from "./generated/unitroller.js";
 import { vBep20DelegateAbi, vBep20DelegateBytecode } from "./generated/vBep20Delegate.js";
 import { vBep20DelegatorAbi, vBep20DelegatorBytecode } from "./generated/vBep20Delegator.js";
 import { vbnbAbi, vbnbBytecode } from "./generated/vbnb.js";
-import { wbnbAbi, wbnbBytecode } from "./generated/wbnb.js";
 
 // ---------------------------------------------------------------------------------------------------
 // Types, constants, errors
@@ -169,7 +170,7 @@ export type DeployVenusConfig = {
   /**
    * Blocks per year baked into every rate model (default BNB Chain's 70,080,000). Lower it to compress
    * time in tests: interest per mined block scales with 1/blocksPerYear. The borrow rate at 100 %
-   * utilisation divided by this must stay ≤ 5e12 per block (checked; VENUS.md §6.5).
+   * utilisation divided by this must stay ≤ 5e12 per block (checked; docs/venus-integration.md §6.5).
    */
   readonly blocksPerYear?: bigint;
   /** Default `DEFAULT_RATE_MODEL`. */
@@ -420,7 +421,7 @@ function facetSelectors(abi: Abi): Hex[] {
     .map((f) => toFunctionSelector(f));
 }
 
-/** ACM permissions granted to the admin on the Unitroller (VENUS.md §1.2 step 6). */
+/** ACM permissions granted to the admin on the Unitroller (docs/venus-integration.md §1.2 step 6). */
 const COMPTROLLER_PERMISSIONS = [
   "_supportMarket(address)",
   "setCollateralFactor(address,uint256,uint256)",
@@ -476,7 +477,8 @@ function validate(config: DeployVenusConfig, blocksPerYear: bigint, defaultModel
 
 /**
  * Deploys and configures Venus's core pool, sending every transaction from `walletClient.account`
- * (who becomes the admin). Follows VENUS.md §1.2; each admin call is simulated and must return 0.
+ * (who becomes the admin). Follows docs/venus-integration.md §1.2; each admin call is simulated and must
+ * return 0.
  */
 export async function deployVenus(
   clients: VenusClients,
@@ -748,9 +750,12 @@ export async function deployVenusToken(clients: VenusClients, token: VenusTokenC
   });
 }
 
-/** Deploys Venus's `test/WBNB` (WETH9-style). */
+/**
+ * Deploys WBNB: our `WrappedBNB` (contracts/src/devnet), WETH9's code as on BNB Chain. Venus's npm
+ * `test/WBNB` lacks `totalSupply()`, which VBep20 reads when the vWBNB market is created over it.
+ */
 export async function deployWbnb(clients: VenusClients): Promise<Address> {
-  return new VenusTxRunner(clients).deploy("WBNB", { abi: wbnbAbi, bytecode: wbnbBytecode });
+  return new VenusTxRunner(clients).deploy("WBNB", { abi: wrappedBNBAbi, bytecode: wrappedBNBBytecode });
 }
 
 /** BSC's real token metadata for the basket (every one of these has 18 decimals on BNB Chain). */
@@ -787,7 +792,11 @@ export const DEFAULT_BSC_PRICES: Readonly<Record<BscTokenSymbol | "BNB", string>
   BNB: "600",
 };
 
-/** Market configs for USDT, BTCB, ETH, XRP, SOL (ERC-20) and BNB (vBNB), mainnet-like risk parameters. */
+/**
+ * Market configs for USDT, BTCB, ETH, XRP, SOL and WBNB (ERC-20 vTokens; vWBNB is a VBep20Delegator with
+ * WBNB as its underlying, as BNB Chain's core pool now lists it) and BNB (native vBNB, which BNB Chain
+ * keeps too), mainnet-like risk parameters. Both BNB markets take BNB's price.
+ */
 export function bscVenusMarkets(
   tokens: BscTokens,
   prices: Readonly<Record<BscTokenSymbol | "BNB", string | number>> = DEFAULT_BSC_PRICES,
@@ -804,6 +813,15 @@ export function bscVenusMarkets(
     erc20("ETH"),
     { ...erc20("XRP"), collateralFactor: (60n * E18) / 100n, liquidationThreshold: (65n * E18) / 100n },
     { ...erc20("SOL"), collateralFactor: (60n * E18) / 100n, liquidationThreshold: (65n * E18) / 100n },
+    {
+      symbol: "WBNB",
+      underlying: tokens.WBNB,
+      decimals: 18,
+      usdPrice: prices.BNB,
+      // BNB Chain's vWBNB was created at 1 WBNB per vWBNB (10^28; venus-protocol@10.3.0
+      // deployments/bscmainnet/vWBNB.json, constructor args).
+      initialExchangeRate: 10n ** 28n,
+    },
     { symbol: "BNB", underlying: NATIVE_BNB, decimals: 18, usdPrice: prices.BNB },
   ];
 }
