@@ -32,6 +32,7 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   // RealVenusGasBench.t.sol: the same operations on Venus's own core pool (npm artifacts), not the double.
   mintRealVenus: { target: 300_000, note: "mint, Venus's own VBep20Delegator/VBNB markets (accrual due)" },
   redeemFromBufferRealVenus: { target: 350_000, note: "buffer redeem, Venus's own markets (accrual due)" },
+  redeemFromVenusRealVenus: { note: "redeem that withdraws from all 6 markets, Venus's own redeem path" },
   sweepRealVenus: { note: "sweep of all 6 markets, Venus's own mint path (comptroller checks included)" },
   mintVenusOff: { v1: 319_907, note: "same basket, no Venus markets" },
   redeemVenusOff: { v1: 376_475, note: "same basket, no Venus markets" },

@@ -357,6 +357,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
+    /// @inheritdoc IBlockETF
+    function writeOffVenus(uint256 index) external nonReentrant onlyGuardianOrOwner {
+        _checkIndex(index);
+        VenusLib.setWrittenOff(_assets[index], index, true);
+    }
+
     /* OWNER */
 
     /// @inheritdoc IBlockETF
@@ -405,6 +411,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         _checkIndex(index);
         Asset storage a = _assets[index];
         require(!enabled || a.vToken != address(0), ErrorsLib.VenusNotAvailable());
+        if (enabled && a.writtenOff) VenusLib.setWrittenOff(a, index, false);
         a.yieldEnabled = enabled;
         emit EventsLib.SetYieldEnabled(index, enabled);
     }
@@ -478,14 +485,17 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             Asset storage a = _assets[i];
             uint256 vShares = a.vShares;
-            held[i] = a.idle + (vShares == 0 ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
+            // A written-off position counts for nothing (its vTokens are paid in kind by redemptions).
+            held[i] = a.idle
+                + (vShares == 0 || a.writtenOff ? 0 : VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a)));
         }
     }
 
     /// @inheritdoc IBlockETF
     function totalSupplyWithFees() public view returns (uint256) {
-        uint256 supply = totalSupply();
-        return supply + _pendingFeeShares(supply, block.timestamp - lastFeeAccrual);
+        (uint256 supply, uint256 last) = (totalSupply(), lastFeeAccrual);
+        // Already accrued at a later time (a node may serve an older block on newer state): nothing pending.
+        return supply + (last < block.timestamp ? _pendingFeeShares(supply, block.timestamp - last) : 0);
     }
 
     /* INTERNAL: MINT */
@@ -496,15 +506,7 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         require(length == n, ErrorsLib.LengthMismatch(n, length));
         _accrueManagementFee();
         supply = totalSupply();
-        held = new uint256[](n);
-        for (uint256 i; i < n; ++i) {
-            Asset storage a = _assets[i];
-            uint256 vShares = a.vShares;
-            held[i] = a.idle;
-            if (vShares > 0) {
-                held[i] += VenusLib.toUnderlyingDown(vShares, _rateOrRevert(a));
-            }
-        }
+        held = holdings();
     }
 
     function _mintShares(
@@ -576,31 +578,15 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         return r.underlying;
     }
 
-    /// @dev Sends `amount` of asset i to the rebalancer, withdrawing from Venus what idle lacks. Never
-    /// touches escrowed vTokens: the withdrawal is bounded by the fund's own position.
+    /// @dev Sends `amount` of asset i to the rebalancer, withdrawing from Venus what idle lacks (VenusLib:
+    /// whole vTokens rounded up, Venus's treasury fee included, never escrowed vTokens).
     function _release(uint256 i, Asset storage a, uint256 amount) internal {
         uint256 idle = a.idle;
         if (idle < amount) {
-            uint256 need = amount - idle;
-            uint256 vShares = a.vShares;
-            uint256 rate = vShares == 0 ? 0 : _rateOrRevert(a);
-            uint256 position = VenusLib.toUnderlyingDown(vShares, rate);
-            require(need <= position, ErrorsLib.RebalanceLiquidityShort(i, amount, idle + position));
-            // Up, in whole vTokens: Venus refuses a redeem that burns none, which `redeemUnderlying` of a
-            // shortfall worth less than one vToken would. What comes out above the shortfall stays idle.
-            VenusLib.Result memory r = VenusLib.withdrawVTokens(
-                _market(a), need.mulDivUp(ConstantsLib.WAD, rate).min(vShares), rate
-            );
-            require(
-                r.outcome == VenusOutcome.Ok && idle + r.underlying >= amount,
-                ErrorsLib.RebalanceLiquidityShort(i, amount, idle + r.underlying)
-            );
-            emit EventsLib.Withdraw(i, a.vToken, r.underlying, r.vTokens);
-            idle += r.underlying;
-            // forge-lint: disable-next-line(unsafe-typecast) -- r.vTokens <= vShares, a uint96
-            a.vShares = uint96(vShares - r.vTokens);
+            idle += VenusLib.withdrawAtLeast(a, i, VENUS_COMPTROLLER, WBNB, amount - idle);
+            require(idle >= amount, ErrorsLib.RebalanceLiquidityShort(i, amount, idle));
         }
-        // forge-lint: disable-next-line(unsafe-typecast) -- idle - amount <= idle < 2^96 (checked above)
+        // forge-lint: disable-next-line(unsafe-typecast) -- idle - amount < what Venus paid, < 2^96
         a.idle = uint96(idle - amount);
         IERC20(a.token).safeTransfer(msg.sender, amount);
     }
@@ -637,7 +623,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
 
     function _accrueManagementFee() internal {
         uint256 last = lastFeeAccrual;
-        if (last == block.timestamp) return;
+        // Accrued now, or already at a later time: nothing to charge.
+        if (last >= block.timestamp) return;
         uint256 elapsed = block.timestamp - last;
         uint256 feeShares = _pendingFeeShares(totalSupply(), elapsed);
         lastFeeAccrual = uint64(block.timestamp);

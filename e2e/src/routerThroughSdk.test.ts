@@ -6,6 +6,7 @@ import {
   buildApprove,
   buildMintWithStable,
   buildRedeemToStable,
+  buildSweep,
   DeadlinePassedError,
   deadlineIn,
   deployRouter,
@@ -29,8 +30,10 @@ import {
   deployLocalStack,
   devClients,
   type LocalStack,
+  pauseVenusAction,
   startAnvil,
   TEST_PRICES_USD,
+  VenusAction,
   wireRebalancer,
 } from "@blocketf/testkit";
 import { type Address, encodeFunctionData, erc20Abi, type Hex, parseEther, parseEventLogs } from "viem";
@@ -154,7 +157,12 @@ describe("the USDT router through the SDK", () => {
     expect(basis.costUsd).toBe(position.valueUsd);
 
     const shares = position.shares;
-    const out = await quoteRedeemToStable(user.publicClient, { router, fund: stack.fund, shares });
+    const { stableOut: out, vTokens } = await quoteRedeemToStable(user.publicClient, {
+      router,
+      fund: stack.fund,
+      shares,
+    });
+    expect(vTokens.every((v) => v === 0n)).toBe(true);
     await write(user.wallet, {
       request: buildApprove({ token: stack.fund, spender: router, amount: shares }),
     });
@@ -172,6 +180,50 @@ describe("the USDT router through the SDK", () => {
     });
     expect((await balance(stack.tokens.USDT, me)) - before).toBe(out);
     expect(await balance(stack.fund, me)).toBe(0n);
+  }, 60_000);
+
+  test("behavior: Venus's ETH redeem paused → the redeem quote carries the vETH, and its stableOut is a valid minimum", async () => {
+    const me = admin.account.address;
+    await write(admin.wallet, { request: buildSweep({ fund: stack.fund }), fund: stack.fund });
+    await pauseVenusAction(
+      { publicClient: admin.publicClient, walletClient: admin.wallet },
+      stack.venus,
+      stack.vTokens.ETH,
+      VenusAction.REDEEM,
+      true,
+    );
+    // Half the seed: far beyond the idle buffers, so every asset reaches Venus.
+    const shares = (await balance(stack.fund, me)) / 2n;
+    const quote = await quoteRedeemToStable(admin.publicClient, { router, fund: stack.fund, shares });
+    const eth = BASKET.indexOf("ETH");
+    expect(quote.vTokens[eth]).toBeGreaterThan(0n);
+    expect(quote.vTokens.filter((v) => v > 0n)).toHaveLength(1);
+    await write(admin.wallet, {
+      request: buildApprove({ token: stack.fund, spender: router, amount: shares }),
+    });
+    const [usdtBefore, vEthBefore] = [
+      await balance(stack.tokens.USDT, me),
+      await balance(stack.vTokens.ETH, me),
+    ];
+    await write(admin.wallet, {
+      request: buildRedeemToStable({
+        router,
+        fund: stack.fund,
+        shares,
+        minStableOut: quote.stableOut,
+        receiver: me,
+        deadline: await deadline(),
+      }),
+      fund: stack.fund,
+    });
+    // Mined a block after the quote: a block more of Venus interest, so at least the quote (the minimum
+    // held) and within 0.01 % of it; the forge tests assert equality in the same block.
+    const out = (await balance(stack.tokens.USDT, me)) - usdtBefore;
+    expect(out).toBeGreaterThanOrEqual(quote.stableOut);
+    expect(out).toBeLessThan(quote.stableOut + quote.stableOut / 10_000n);
+    const vEth = (await balance(stack.vTokens.ETH, me)) - vEthBefore;
+    const quotedVEth = quote.vTokens[eth] ?? 0n;
+    expect(vEth > quotedVEth ? vEth - quotedVEth : quotedVEth - vEth).toBeLessThan(quotedVEth / 10_000n);
   }, 60_000);
 
   test("error: a minimum above the quote is a SlippageError in the fund's share symbol, before anything is sent", async () => {
@@ -206,7 +258,12 @@ describe("the USDT router through the SDK", () => {
   test("error: a redeem minimum above what the pools pay is a SlippageError in USDT", async () => {
     const { quote } = await mintWithStable();
     const shares = quote.shares;
-    const out = await quoteRedeemToStable(user.publicClient, { router, fund: stack.fund, shares });
+    const { stableOut: out, vTokens } = await quoteRedeemToStable(user.publicClient, {
+      router,
+      fund: stack.fund,
+      shares,
+    });
+    expect(vTokens.every((v) => v === 0n)).toBe(true);
     await write(user.wallet, {
       request: buildApprove({ token: stack.fund, spender: router, amount: shares }),
     });

@@ -21,6 +21,13 @@ describe("parseArgs", () => {
     });
   });
 
+  test("behavior: the cash buffer in percent becomes bps; default 2 %", () => {
+    expect(DEFAULT_CONFIG.bufferBps).toBe(200);
+    const config = parseArgs(["--buffer", "3.5"]);
+    expect(config !== "help" && config.bufferBps).toBe(350);
+    expect(() => parseArgs(["--buffer", "-1"])).toThrow(/--buffer needs a percent in \[0, 100\)/);
+  });
+
   test("behavior: the utilisation band, in percent, or no manager", () => {
     expect(DEFAULT_CONFIG.utilization).toEqual({ targetBps: 5000, bandBps: 1000 });
     const config = parseArgs(["--utilization-band", "2.5", "--utilization", "60"]);

@@ -1,4 +1,4 @@
-import { BASKET, type BasketSymbol, DEFAULT_WEIGHTS_BPS } from "@blocketf/testkit";
+import { BASKET, type BasketSymbol, DEFAULT_BUFFER_BPS, DEFAULT_WEIGHTS_BPS } from "@blocketf/testkit";
 import { DevnetConfigError } from "./errors.js";
 import type { UtilizationBand } from "./utilization.js";
 
@@ -11,6 +11,8 @@ export type DevnetConfig = {
   readonly from: string;
   /** Target weights in bps, summing to 10,000. */
   readonly weightsBps: Readonly<Record<BasketSymbol, number>>;
+  /** {bps} Cash buffer of every asset: kept idle, the rest supplied to Venus by sweeps. */
+  readonly bufferBps: number;
   /** Start from scratch even if a saved state exists. */
   readonly fresh: boolean;
   /** Stop after this many replayed days (0 = run until Ctrl-C). */
@@ -28,6 +30,7 @@ export const DEFAULT_CONFIG: DevnetConfig = {
   secondsPerDay: 5,
   from: "2025-01-01",
   weightsBps: DEFAULT_WEIGHTS_BPS,
+  bufferBps: DEFAULT_BUFFER_BPS,
   fresh: false,
   days: 0,
   dir: undefined,
@@ -43,6 +46,8 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --from <YYYY-MM-DD>      first replayed day (default 2025-01-01; data: 2020-08-11 .. 2026-01-05)
   --weights <A=w,...>      target weights in %, summing to 100, over ${BASKET.join(", ")}
                            (default BTCB=25,ETH=20,WBNB=15,XRP=10,SOL=10,USDT=20)
+  --buffer <pct>           cash buffer of every asset, kept idle for redemptions; the rest earns
+                           on Venus (default ${DEFAULT_BUFFER_BPS / 100}; applies when the fund is deployed)
   --days <n>               stop after n replayed days (default: run until Ctrl-C)
   --fresh                  ignore the saved state and deploy again
   --dir <path>             where deployments/local.json and .devnet/ go (default: the repo root)
@@ -139,6 +144,10 @@ export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
         break;
       case "--weights":
         config = { ...config, weightsBps: parseWeights(value ?? "") };
+        i++;
+        break;
+      case "--buffer":
+        config = { ...config, bufferBps: percent(flag, value) };
         i++;
         break;
       case "--days":

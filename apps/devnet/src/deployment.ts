@@ -110,6 +110,7 @@ export async function deployDevnet(
   const stack = await deployLocalStack(admin, clients.lender, clients.borrower, {
     pricesUsd: prices,
     weightsBps: config.weightsBps,
+    bufferBps: config.bufferBps,
     heartbeat: 2 * 86_400,
   });
   const { dex, pools } = await deployLocalDex(admin, stack, prices);

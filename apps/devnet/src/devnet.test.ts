@@ -31,6 +31,8 @@ describe("npm start (the devnet)", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^READY http:\/\/127\.0\.0\.1:\d+ fund=0x[0-9a-fA-F]{40}/m);
     expect(first.stdout).toMatch(/day 2025-10-10: BTC 112775/); // the 2025-10-10 close, replayed
+    // Each day says how much of the NAV earns on Venus (98 % once the keeper has swept the 2 % buffers).
+    expect(first.stdout).toMatch(/^day 2025-10-10: .* · \d+\.\d % of NAV earning$/m);
     const deployment = JSON.parse(readFileSync(join(dir, "deployments", "local.json"), "utf8"));
     for (const key of ["rpcUrl", "fund", "lens", "factory"]) expect(deployment[key]).toMatch(/^(0x|http)/);
     expect(deployment.venus.comptroller).toMatch(/^0x/);

@@ -10,7 +10,7 @@ import {
   type RunningKeeper,
   startKeeper,
 } from "@blocketf/keeper";
-import { deployRouter } from "@blocketf/sdk";
+import { deployRouter, getFund } from "@blocketf/sdk";
 import {
   type Anvil,
   AnvilStartError,
@@ -34,6 +34,7 @@ import {
   readDeployment,
   writeDeployment,
 } from "./deployment.js";
+import { earningBps, formatEarning } from "./earning.js";
 import { DevnetConfigError } from "./errors.js";
 import { type DailyPrices, loadDailyPrices } from "./prices.js";
 import { replayDay } from "./replayer.js";
@@ -239,8 +240,9 @@ async function main(): Promise<void> {
       ...tick.skipped.map((a) => `${formatAdjustment(a)} skipped`),
     ];
     const range = utilizationRange(tick.utilization);
+    const fund = await getFund(clients.admin.publicClient, { lens: deployment.lens, fund: deployment.fund });
     log(
-      `day ${date}: BTC ${prices.BTCB.toFixed(0)} BNB ${prices.WBNB.toFixed(1)} · ${tick.swaps} pool moves in block ${tick.moveBlock}, ${tick.blocks} blocks, ${tick.ms} ms · utilisation ${range}${managed.length > 0 ? ` (${managed.join(" ")})` : ""}`,
+      `day ${date}: BTC ${prices.BTCB.toFixed(0)} BNB ${prices.WBNB.toFixed(1)} · ${tick.swaps} pool moves in block ${tick.moveBlock}, ${tick.blocks} blocks, ${tick.ms} ms · utilisation ${range}${managed.length > 0 ? ` (${managed.join(" ")})` : ""} · ${formatEarning(earningBps(fund))}`,
     );
     replayed++;
     if (config.days > 0 && replayed >= config.days) break;

@@ -41,6 +41,21 @@ describe("evaluateHealth", () => {
     ]);
   });
 
+  test("behavior: a Venus position the fund cannot value is critical; a written-off one a warning", () => {
+    const s = withAsset(withAsset(snapshot(), 1, { positionOk: false, supplied: 0n }), 0, {
+      writtenOff: true,
+    });
+    const unvalued = { ...s, fund: { ...s.fund, holdingsOk: false, totalValue: 0n } };
+    const findings = evaluateHealth(unvalued, options);
+    expect(findings.map((f) => [f.kind, f.severity, f.asset])).toEqual([
+      ["venus-written-off", "warning", "BTCB"],
+      ["venus-unvalued", "critical", "ETH"],
+    ]);
+    expect(findings[1]?.message).toMatch(/writeOffVenus\(1\)/);
+    const status = healthStatus({ now: 1, lastTickAt: 1, staleAfterMs: 60_000, findings });
+    expect(status.httpStatus).toBe(503);
+  });
+
   test("behavior: Venus short of cash and highly utilised are warnings", () => {
     const s = { ...withAsset(snapshot(), 0, { venusCash: 1n }), utilizationBps: [9600, 5000, undefined] };
     expect(evaluateHealth(s, options).map((f) => f.kind)).toEqual(["venus-illiquid", "venus-utilization"]);

@@ -11,6 +11,8 @@ export type Finding = {
     | "venus-paused"
     | "venus-illiquid"
     | "venus-utilization"
+    | "venus-unvalued"
+    | "venus-written-off"
     | "pool-price"
     | "roles"
     | "rule-mismatch"
@@ -43,6 +45,22 @@ export function evaluateHealth(s: Snapshot, o: HealthOptions): Finding[] {
   }
   for (const [index, a] of s.fund.assets.entries()) {
     if (a.vToken === zeroAddress) continue;
+    if (a.writtenOff && a.vShares > 0n) {
+      out.push({
+        kind: "venus-written-off",
+        severity: "warning",
+        asset: a.symbol,
+        message: `${a.symbol}'s Venus position (${a.vShares} vTokens) is written off: it counts as zero, and redemptions pay its vTokens pro-rata in kind`,
+      });
+    }
+    if (!a.positionOk) {
+      out.push({
+        kind: "venus-unvalued",
+        severity: "critical",
+        asset: a.symbol,
+        message: `the fund cannot value its ${a.symbol} Venus position (the market's rate cannot be read): NAV is unknown and minting is refused for everyone; redemptions pay it in vTokens. If it persists, the guardian can writeOffVenus(${index})`,
+      });
+    }
     if (a.redeemPaused && a.supplied > 0n) {
       out.push({
         kind: "venus-paused",

@@ -92,6 +92,9 @@ describe("planTick", () => {
     expect(planTick({ ...s, fund: { ...s.fund, pricesOk: false } }, options)).toMatchObject({
       reason: "prices-refused",
     });
+    expect(planTick({ ...s, fund: { ...s.fund, holdingsOk: false } }, options)).toMatchObject({
+      reason: "holdings-unvalued",
+    });
   });
 
   test("behavior: preview reverting or planning nothing → skip nothing-to-trade", () => {

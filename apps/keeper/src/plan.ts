@@ -9,6 +9,8 @@ export type SkipReason =
   | "fund-paused"
   /** The oracle refuses a price: no rule, no step (health reports the feed). */
   | "prices-refused"
+  /** A Venus position cannot be valued: no NAV, no rule (health reports the market). */
+  | "holdings-unvalued"
   /** Rule met but the rebalancer's step interval runs. */
   | "step-interval"
   /** Rule met but this account may not trigger (not the fund's keeper): a configuration problem. */
@@ -104,6 +106,16 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
       reason: "prices-refused",
       detail: `the oracle refuses the price of ${s.fund.assets
         .filter((a) => !a.priceOk)
+        .map((a) => a.symbol)
+        .join(", ")}`,
+    };
+  }
+  if (!s.fund.holdingsOk) {
+    return {
+      action: "skip",
+      reason: "holdings-unvalued",
+      detail: `the fund cannot value its Venus position in ${s.fund.assets
+        .filter((a) => !a.positionOk)
         .map((a) => a.symbol)
         .join(", ")}`,
     };

@@ -16,7 +16,13 @@ enum VenusOutcome {
     /// @dev The vToken call reverted.
     Reverted,
     /// @dev `exchangeRateCurrent()` reverted, so the position could not be valued this block.
-    RateUnavailable
+    RateUnavailable,
+    // Venus safety
+    /// @dev A Venus read the call needs (pause flags, cash, cap, a balance) reverted or returned no word: the
+    /// call was not attempted.
+    Unreadable,
+    /// @dev The guardian wrote the market off (`writeOffVenus`): its vTokens are paid pro-rata in kind.
+    WrittenOff
 }
 
 /// @notice One basket member as the owner configures it.
@@ -41,6 +47,8 @@ struct AssetConfig {
 /// @param yieldEnabled False after a guardian exit; `sweep` then leaves the asset idle.
 /// @param flashLoanAware True when the market has `flashLoanAmount()` (venus-protocol >= 9), which then
 /// counts in its cash.
+/// @param writtenOff True after the guardian wrote the market off (`writeOffVenus`): `vShares` stay the
+/// holders' and are paid pro-rata in kind by every redemption, but count for nothing in holdings.
 struct Asset {
     address token;
     uint96 idle;
@@ -52,6 +60,7 @@ struct Asset {
     bool native;
     bool yieldEnabled;
     bool flashLoanAware;
+    bool writtenOff;
 }
 
 /// @notice What the fund remembers of a Venus market it used, kept after the market is replaced so that
@@ -151,6 +160,18 @@ interface IBlockETF {
     /// @notice `exitVenus` for every asset with a market.
     function exitVenusAll() external;
 
+    /// @notice Writes off asset `index`'s Venus position when it cannot be valued (its market's rate, or the
+    /// market itself, cannot be read): holdings, mint, NAV and rebalancing then count it as zero, so one dead
+    /// market no longer blocks minting and rebalancing of the fund. Other assets are untouched.
+    /// @dev Guardian or owner. What holders are owed afterwards: the vTokens are not moved or sold; they stay
+    /// in `vShares`, and every redemption pays its pro-rata part of them (`shares / supply`) in kind, as
+    /// vTokens or, if they cannot move, escrowed for `claim` (reason `WrittenOff`). A share minted after the
+    /// write-off pays nothing for them and still receives its pro-rata part: if the market recovers, holders
+    /// of the time share the recovery. `setYieldEnabled(index, true)` counts the position again once it can
+    /// be valued. Reverts `VenusPositionReadable` for a position that can be valued (use `exitVenus`),
+    /// `VenusNotAvailable` for an asset without a market.
+    function writeOffVenus(uint256 index) external;
+
     /* REBALANCER */
 
     /// @notice One rebalance step: sends `sent[i]` of each asset (withdrawn from Venus as needed) to the
@@ -183,6 +204,8 @@ interface IBlockETF {
     /// @notice Sets (or clears, with address(0)) asset `index`'s Venus market and enables yield.
     /// @dev Requires no open position in the current market.
     function setVenusMarket(uint256 index, address vToken) external;
+    /// @notice Lets `sweep` supply asset `index` to its market (or not). Enabling a written-off market counts
+    /// its position in holdings again and requires that it can be valued (`VenusRateUnavailable`).
     function setYieldEnabled(uint256 index, bool enabled) external;
     function setManagementFee(uint16 feeBps) external;
     function setRedeemFee(uint16 feeBps) external;

@@ -10,8 +10,14 @@ pragma solidity ^0.8.0;
 /// @param exchangeRate D18{tok/vTok} Accrued to this block.
 /// @param supplyRatePerBlock D18{1/block} Venus supply rate (APY is derived off-chain with the chain's
 /// blocks per year).
-/// @param venusCash {tok} What the market can pay out now.
-/// @param supplyCap {tok} 0 means minting disabled.
+/// @param venusCash {tok} What the market can pay out now (0 if it cannot be read).
+/// @param supplyCap {tok} 0 means minting disabled (or a comptroller that cannot be read).
+/// @param mintPaused True when Venus's mint is paused for the market, or its state cannot be read.
+/// @param redeemPaused True when Venus's redeem is paused for the market, or its state cannot be read.
+/// @param positionOk False when the fund holds vTokens of a market whose rate cannot be read (and that is not
+/// written off): `supplied` is then 0, `exchangeRate` the stored one, `holdings()` and minting revert
+/// `VenusRateUnavailable`, and the fund's NAV is unknown.
+/// @param writtenOff The guardian wrote the position off (`IBlockETF.writeOffVenus`): it counts as zero.
 struct LensAsset {
     address token;
     string symbol;
@@ -36,10 +42,15 @@ struct LensAsset {
     bool mintPaused;
     bool redeemPaused;
     uint256 escrowed;
+    // Venus safety
+    bool positionOk;
+    bool writtenOff;
 }
 
 /// @notice A fund's whole state.
-/// @param totalValue D18{USD} Sum of asset values (0 with `pricesOk` false when any price is refused).
+/// @param totalValue D18{USD} Sum of asset values (0 with `pricesOk` false when any price is refused, and 0
+/// with `holdingsOk` false when any Venus position cannot be valued: never a wrong number).
+/// @param holdingsOk False when some asset's `positionOk` is false.
 /// @param navPerShare D18{USD/share} Against the supply including the accrued management fee.
 struct LensFund {
     address fund;
@@ -62,6 +73,8 @@ struct LensFund {
     uint256 blockNumber;
     uint256 timestamp;
     LensAsset[] assets;
+    // Venus safety
+    bool holdingsOk;
 }
 
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
@@ -69,7 +82,8 @@ import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
 /// @title IBlockETFLens
 /// @notice Batched reads and previews for BlockETF funds: one call per page.
 interface IBlockETFLens {
-    /// @notice A fund's whole state; never reverts on a refused price (see `priceOk`).
+    /// @notice A fund's whole state; never reverts on a refused price (see `priceOk`) nor on a Venus market
+    /// that cannot be read (see `positionOk`, `holdingsOk`).
     function getFund(address fund) external view returns (LensFund memory);
     /// @notice Equals `BlockETF.mint(maxAmounts, ...)` executed in this block.
     function previewMint(address fund, uint256[] calldata maxAmounts)

@@ -88,12 +88,16 @@ interface IBlockETFRouter {
     /// @dev Not a view: call it with eth_call.
     function quoteMintExactShares(address fund, uint256 shares) external returns (uint256 stableSpent);
 
-    /// @notice {tok} What `redeemToStable(fund, shares, ...)` pays if executed now and Venus pays in
-    /// underlying.
+    /// @notice What `redeemToStable(fund, shares, ...)` returns if executed now, or the same revert: the
+    /// stablecoin, and the vTokens the fund pays where Venus cannot pay (paused redeem, cash short, a market
+    /// that cannot be read or is written off), net of Venus's treasury fee on what it does pay. Reverts
+    /// `RedeemEscrowed` where the fund would escrow vTokens. `stableOut` is a valid `minStableOut`.
     /// @dev Not a view: call it with eth_call.
-    /// @dev Warning: where Venus cannot pay (paused redeem, no cash), the fund pays vTokens instead; the
-    /// execution then pays less stablecoin than quoted and passes the vTokens on.
-    function quoteRedeemToStable(address fund, uint256 shares) external returns (uint256 stableOut);
+    /// @return stableOut {tok} Stablecoin paid to the receiver.
+    /// @return vTokens {vTok} Per asset, vTokens passed to the receiver.
+    function quoteRedeemToStable(address fund, uint256 shares)
+        external
+        returns (uint256 stableOut, uint256[] memory vTokens);
 
     /* CALLBACKS */
 

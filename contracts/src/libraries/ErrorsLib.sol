@@ -51,6 +51,14 @@ library ErrorsLib {
     error NothingToClaim(address account, address vToken);
     error ClaimUnavailable(address vToken);
 
+    /* VENUS SAFETY */
+
+    /// @dev `writeOffVenus` is for a position that cannot be valued: this one can (use `exitVenus`).
+    error VenusPositionReadable(uint256 index);
+    /// @dev A vToken answered `balanceOf` before a call and not after it, or moved part of a transfer: no
+    /// accounting can be exact, so nothing is done.
+    error VenusInconsistent(address vToken);
+
     /* REBALANCE */
 
     error RebalanceNotNeeded(uint256 maxDeviationBps, uint256 thresholdBps, uint256 cooldownEndsAt);

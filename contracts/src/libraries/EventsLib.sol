@@ -42,6 +42,11 @@ library EventsLib {
     );
     event VenusExit(uint256 indexed index, address indexed vToken, uint256 received, uint256 vSharesLeft);
 
+    // Venus safety
+    /// @notice The guardian wrote a market off (`writtenOff` true), or the owner counted it again (false).
+    /// @param vShares {vTok} The holders' vTokens in it, paid pro-rata in kind while written off.
+    event VenusWriteOff(uint256 indexed index, address indexed vToken, uint256 vShares, bool writtenOff);
+
     /* REBALANCE */
 
     /// @param valueBefore D18{USD} Oracle value of the fund before the step.

@@ -11,7 +11,7 @@ import {MathLib} from "./MathLib.sol";
 ///   weight_i    = floor(value_i * 10000 / total)               {bps}, Down
 ///   deviation_i = |weight_i - target_i|                         {bps}
 ///   rebalance   iff total > 0, the cooldown elapsed and max_i deviation_i >= threshold
-///   cooldown    elapsed iff lastRebalanceAt == 0 (never) or now - lastRebalanceAt >= cooldown
+///   cooldown    elapsed iff lastRebalanceAt == 0 (never) or max(now - lastRebalanceAt, 0) >= cooldown
 /// The triggering asset is the first index holding the largest deviation.
 library RebalanceRuleLib {
     using MathLib for uint256;
@@ -58,7 +58,9 @@ library RebalanceRuleLib {
                 (c.maxDeviationBps, trigger) = (c.deviationsBps[i], i);
             }
         }
-        c.cooldownElapsed = lastRebalanceAt == 0 || nowSeconds - lastRebalanceAt >= cooldownSeconds;
+        // A rebalance at a later time than `nowSeconds` (a node serving an older block) is zero elapsed.
+        c.cooldownElapsed = lastRebalanceAt == 0
+            || (nowSeconds > lastRebalanceAt ? nowSeconds - lastRebalanceAt : 0) >= cooldownSeconds;
         c.needsRebalance = total > 0 && c.cooldownElapsed && c.maxDeviationBps >= thresholdBps;
         // forge-lint: disable-next-line(unsafe-typecast) -- trigger < n <= 16
         c.triggerIndex = c.needsRebalance ? int256(trigger) : -1;

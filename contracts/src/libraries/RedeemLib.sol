@@ -6,7 +6,10 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Asset, MarketInfo, RedeemPayout, VenusOutcome} from "../interfaces/IBlockETF.sol";
+import {IVToken} from "../interfaces/external/IVToken.sol";
+import {IVenusComptroller} from "../interfaces/external/IVenusComptroller.sol";
 import {BasketMathLib} from "./BasketMathLib.sol";
+import {ConstantsLib} from "./ConstantsLib.sol";
 import {ErrorsLib} from "./ErrorsLib.sol";
 import {EventsLib} from "./EventsLib.sol";
 import {MathLib} from "./MathLib.sol";
@@ -39,8 +42,9 @@ library RedeemLib {
     }
 
     /// @notice {tok} What `net` shares are owed of each asset at the Venus rates accrued to this block, and
-    /// those rates (0 for a market whose rate cannot be read: that asset is paid pro-rata in kind by `pay`,
-    /// which needs no rate; its value then counts the vToken part at the stored rate).
+    /// those rates (0 for a market whose rate cannot be read or that is written off: that asset is paid
+    /// pro-rata in kind by `pay`, which needs no rate; its value then counts the vToken part at the stored
+    /// rate, 0 if that cannot be read either).
     function quote(Asset[] storage assets, uint256 net, uint256 supply)
         external
         view
@@ -54,7 +58,8 @@ library RedeemLib {
             uint256 held = a.idle;
             if (vShares > 0) {
                 bool ok;
-                (ok, rates[i]) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
+                // A written-off position is paid in kind, as one that cannot be valued.
+                if (!a.writtenOff) (ok, rates[i]) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
                 if (!ok) {
                     uint256 vOut = net.mulDivDown(vShares, supply);
                     owed[i] = net.mulDivDown(held, supply)
@@ -86,7 +91,7 @@ library RedeemLib {
             VenusOutcome reason;
             if (a.vShares > 0 && pm.rates[i] == 0) {
                 (p.amount, vOut) = _payInKind(a, pm.net, pm.supply);
-                reason = VenusOutcome.RateUnavailable;
+                reason = a.writtenOff ? VenusOutcome.WrittenOff : VenusOutcome.RateUnavailable;
             } else {
                 (p.amount, vOut, reason) = _payOwed(i, a, pm, pm.owed[i], pm.rates[i]);
             }
@@ -136,6 +141,97 @@ library RedeemLib {
         }
         emit EventsLib.Claim(holder, vToken, receiver, amount, vTokens);
         if (amount > 0) IERC20(m.token).safeTransfer(receiver, amount);
+    }
+
+    /* PREVIEW (Venus safety) */
+
+    /// @notice How `pay` would pay `net` shares of `supply` of `fund` (whose assets are `assets`) in this
+    /// block: the underlying, the vTokens Venus could not pay and what would be escrowed because they cannot
+    /// move.
+    /// @dev Mirrors `quote` and `pay` step by step (idle first; Venus by vTokens for the whole position or
+    /// `redeemUnderlying` capped by the cash; its treasury fee; in kind for a position that cannot be valued
+    /// or is written off) with the same soft reads, so it equals execution in the same block.
+    function previewPayouts(
+        address comptroller,
+        address fund,
+        Asset[] memory assets,
+        uint256 net,
+        uint256 supply
+    ) internal view returns (RedeemPayout[] memory payouts) {
+        uint256 n = assets.length;
+        payouts = new RedeemPayout[](n);
+        for (uint256 i; i < n; ++i) {
+            Asset memory a = assets[i];
+            RedeemPayout memory p = payouts[i];
+            bool ok;
+            uint256 rate;
+            if (a.vShares > 0 && !a.writtenOff) {
+                (ok, rate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
+            }
+            uint256 vOut;
+            if (a.vShares > 0 && !ok) {
+                (p.amount, vOut) = (net.mulDivDown(a.idle, supply), net.mulDivDown(a.vShares, supply));
+            } else {
+                (p.amount, vOut) = _previewOwed(comptroller, a, net, supply, rate);
+            }
+            if (vOut == 0) continue;
+            if (_transferable(comptroller, a.vToken, fund)) p.vTokens = vOut;
+            else p.escrowed = vOut;
+        }
+    }
+
+    /// @dev `_payOwed` previewed: {tok} underlying paid and {vTok} vTokens owed for what Venus cannot pay.
+    function _previewOwed(address comptroller, Asset memory a, uint256 net, uint256 supply, uint256 rate)
+        private
+        view
+        returns (uint256 amount, uint256 vOut)
+    {
+        uint256 position = a.vShares == 0 ? 0 : VenusLib.toUnderlyingDown(a.vShares, rate);
+        uint256 rest = BasketMathLib.owedForShares(net, a.idle + position, supply);
+        amount = rest.min(a.idle);
+        rest -= amount;
+        if (rest == 0) return (amount, 0);
+        (uint256 received, uint256 unserved, uint256 vLeft) =
+            _previewVenus(comptroller, a, rest, position, rate);
+        amount += received;
+        if (unserved > 0) vOut = VenusLib.toVTokensDown(unserved, rate).min(vLeft);
+    }
+
+    /// @dev What Venus pays of `rest` (<= `position`): {tok} received net of its treasury fee, {tok} left
+    /// unserved, and {vTok} the fund's vTokens left.
+    function _previewVenus(address comptroller, Asset memory a, uint256 rest, uint256 position, uint256 rate)
+        private
+        view
+        returns (uint256 received, uint256 unserved, uint256 vLeft)
+    {
+        (vLeft, unserved) = (a.vShares, rest);
+        (VenusOutcome outcome, uint256 cash) = VenusLib.redeemConditions(comptroller, a.vToken);
+        if (outcome != VenusOutcome.Ok) return (0, unserved, vLeft);
+        // The whole position goes by vTokens when Venus has its cash, else `redeemUnderlying` of the rest
+        // capped by the cash: either way min(rest, cash) is redeemed.
+        uint256 requested = rest.min(cash);
+        vLeft -= rest == position && position <= cash
+            ? vLeft
+            : VenusLib.toVTokensDown(requested, rate).min(vLeft);
+        // Venus pays the redeemed amount less floor(amount x treasuryPercent).
+        received =
+            (requested - requested * VenusLib.treasuryPercent(comptroller) / ConstantsLib.WAD).min(rest);
+        unserved = rest - requested;
+    }
+
+    /// @dev Whether `tryTransferVTokens` would move the fund's vTokens of `vToken`: Venus's transfer checks
+    /// the protocol pause and the market's TRANSFER pause; the fund reads the latter and its balance.
+    function _transferable(address comptroller, address vToken, address fund) private view returns (bool) {
+        (bool ok, uint256 paused) = VenusLib._read(comptroller, IVenusComptroller.protocolPaused.selector);
+        uint256 transferPaused;
+        if (ok) {
+            (ok, transferPaused) = VenusLib._readAt(
+                comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (vToken, ConstantsLib.VENUS_ACTION_TRANSFER))
+            );
+        }
+        if (ok) (ok,) = VenusLib._readAt(vToken, abi.encodeCall(IVToken.balanceOf, (fund)));
+        return ok && paused == 0 && transferPaused == 0;
     }
 
     /// @dev Transfers `vOut` vTokens of market `m` to `receiver`, or escrows them if the market refuses.

@@ -95,14 +95,17 @@ library VenusLib {
     /// loan in progress does not move the rate), interest is `borrowRate * blocks * borrows / 1e18`,
     /// reserves take `reserveFactor * interest / 1e18`, each truncated as Venus truncates. Being a view,
     /// it writes nothing: valuing six markets costs reads only, and previews equal execution because both
-    /// use this function. Venus's own calls (`redeemUnderlying`, `mint`) accrue the same amounts.
+    /// use this function. Venus's own calls (`redeemUnderlying`, `mint`) accrue the same amounts. A market
+    /// already accrued at a later block than this one counts zero blocks elapsed.
     function currentRate(address vToken, bool flashLoanAware) internal view returns (bool ok, uint256 rate) {
         uint256 accrualBlock;
         uint256 vSupply;
         (ok, accrualBlock) = _read(vToken, IVToken.accrualBlockNumber.selector);
         if (ok) (ok, vSupply) = _read(vToken, IVToken.totalSupply.selector);
         if (!ok) return (false, 0);
-        if (accrualBlock == block.number || vSupply == 0) {
+        // Accrued at this block, or already at a later one (a node may serve an older block on newer state):
+        // zero blocks elapsed, the stored rate is the rate.
+        if (accrualBlock >= block.number || vSupply == 0) {
             (ok, rate) = _read(vToken, IVToken.exchangeRateStored.selector);
             return (ok && rate > 0, rate);
         }
@@ -160,7 +163,7 @@ library VenusLib {
 
     /// @dev Static call of a no-argument getter returning one word; (false, 0) if it reverts or returns
     /// less than a word.
-    function _read(address target, bytes4 selector) private view returns (bool ok, uint256 value) {
+    function _read(address target, bytes4 selector) internal view returns (bool ok, uint256 value) {
         assembly ("memory-safe") {
             mstore(0, selector)
             ok := staticcall(gas(), target, 0, 4, 0, 0x20)
@@ -185,43 +188,47 @@ library VenusLib {
     /// @notice Supplies up to `amount` of the market's underlying, capped by the supply-cap headroom.
     /// @param rate D18{tok/vTok} `currentRate` of this block: Venus's cap check uses the accrued rate.
     function supply(Market memory m, uint256 amount, uint256 rate) external returns (Result memory r) {
-        IVenusComptroller c = IVenusComptroller(m.comptroller);
-        if (c.protocolPaused() || c.actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_MINT)) {
-            r.outcome = VenusOutcome.Paused;
+        uint256 cap;
+        (r.outcome, cap) = _mintConditions(m);
+        if (r.outcome != VenusOutcome.Ok) return r;
+        (bool ok, uint256 vSupply) = _read(m.vToken, IVToken.totalSupply.selector);
+        uint256 vBefore;
+        if (ok) (ok, vBefore) = _balanceOf(m.vToken);
+        if (!ok) {
+            r.outcome = VenusOutcome.Unreadable;
             return r;
         }
-        IVToken v = IVToken(m.vToken);
-        uint256 cap = c.supplyCaps(m.vToken);
         // {tok} = {vTok} * D18{tok/vTok} / D18, as Venus's mintAllowed computes it.
-        uint256 supplied = toUnderlyingDown(v.totalSupply(), rate);
-        if (cap <= supplied) {
+        uint256 supplied = toUnderlyingDown(vSupply, rate);
+        uint256 room = cap > supplied ? cap - supplied : 0;
+        if (m.native && room > 0) {
+            // Venus's mintAllowed values vBNB with exchangeRateStored(), read in a call of its own where the
+            // cash is vBNB's whole balance, the BNB being minted included, then adds the amount again: a
+            // native mint needs twice its amount of room, plus the rate's truncation ({tok} < vSupply / 1e18
+            // + 1).
+            uint256 slack = vSupply / ConstantsLib.WAD + 2;
+            room = room > slack ? (room - slack) / 2 : 0;
+        }
+        if (room == 0) {
             r.outcome = VenusOutcome.CapReached;
             return r;
         }
-        r.requested = amount.min(cap - supplied);
+        r.requested = amount.min(room);
 
-        uint256 vBefore = v.balanceOf(address(this));
         uint256 tBefore = IERC20(m.token).balanceOf(address(this));
         if (m.native) {
             uint256 bnbBefore = address(this).balance;
             IWBNB(m.wbnb).withdraw(r.requested);
-            try IVBNB(m.vToken).mint{value: r.requested}() {}
-            catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+            (r.outcome, r.code) = _call(m.vToken, r.requested, abi.encodeCall(IVBNB.mint, ()));
             // Wrap back whatever vBNB did not take (all of it on failure).
             uint256 left = address(this).balance - bnbBefore;
             if (left > 0) IWBNB(m.wbnb).deposit{value: left}();
         } else {
             IERC20(m.token).forceApprove(m.vToken, r.requested);
-            try v.mint(r.requested) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+            (r.outcome, r.code) = _call(m.vToken, 0, abi.encodeCall(IVToken.mint, (r.requested)));
             if (r.outcome != VenusOutcome.Ok) IERC20(m.token).forceApprove(m.vToken, 0);
         }
-        r.vTokens = v.balanceOf(address(this)) - vBefore;
+        r.vTokens = _balanceOfAfter(m.vToken) - vBefore;
         r.underlying = tBefore - IERC20(m.token).balanceOf(address(this));
     }
 
@@ -254,6 +261,25 @@ library VenusLib {
         emit EventsLib.VenusExit(i, vToken, r.underlying, vShares - r.vTokens);
     }
 
+    /* WRITE-OFF (Venus safety) */
+
+    /// @notice Writes off (`off` true) asset `i`'s position, which must not be valuable now, or counts it
+    /// again (`off` false), which requires that it can be valued. See `IBlockETF.writeOffVenus`.
+    function setWrittenOff(Asset storage a, uint256 i, bool off) external {
+        address vToken = a.vToken;
+        require(vToken != address(0), ErrorsLib.VenusNotAvailable());
+        (bool ok,) = currentRate(vToken, a.flashLoanAware);
+        if (off) {
+            require(!ok, ErrorsLib.VenusPositionReadable(i));
+            a.yieldEnabled = false;
+            emit EventsLib.SetYieldEnabled(i, false);
+        } else {
+            require(ok, ErrorsLib.VenusRateUnavailable(vToken));
+        }
+        a.writtenOff = off;
+        emit EventsLib.VenusWriteOff(i, vToken, a.vShares, off);
+    }
+
     /* WITHDRAW */
 
     /// @notice Withdraws up to `amount` of underlying (capped by the market's cash).
@@ -263,6 +289,35 @@ library VenusLib {
         if (r.outcome != VenusOutcome.Ok) return r;
         r.requested = amount.min(cash);
         _redeem(m, r, false, r.requested);
+    }
+
+    /// @notice Withdraws from asset `i`'s position at least `need` of underlying for a rebalance step (what
+    /// the fund's idle lacks): whole vTokens rounded up (Venus refuses a redeem that burns none) and grossed
+    /// up for Venus's treasury fee on redeem, so that the shortfall itself arrives; what comes out above it
+    /// is
+    /// the caller's to keep idle. Bounded by the fund's own position: never touches escrowed vTokens.
+    /// @return received {tok} Underlying received (0 when Venus refused: the caller reverts).
+    function withdrawAtLeast(Asset storage a, uint256 i, address comptroller, address wbnb, uint256 need)
+        external
+        returns (uint256 received)
+    {
+        uint256 vShares = a.vShares;
+        if (vShares == 0 || a.writtenOff) return 0;
+        address vToken = a.vToken;
+        (bool ok, uint256 rate) = currentRate(vToken, a.flashLoanAware);
+        require(ok, ErrorsLib.VenusRateUnavailable(vToken));
+        // {tok} Venus pays redeemAmount - floor(redeemAmount x fee): ask need / (1 - fee), Up.
+        uint256 gross = need.mulDivUp(ConstantsLib.WAD, ConstantsLib.WAD - treasuryPercent(comptroller));
+        Result memory r = withdrawVTokens(
+            Market(comptroller, vToken, a.token, a.native, wbnb),
+            gross.mulDivUp(ConstantsLib.WAD, rate).min(vShares),
+            rate
+        );
+        // forge-lint: disable-next-line(unsafe-typecast) -- r.vTokens <= vShares, a uint96
+        a.vShares = uint96(vShares - r.vTokens);
+        if (r.outcome != VenusOutcome.Ok) return 0;
+        emit EventsLib.Withdraw(i, vToken, r.underlying, r.vTokens);
+        return r.underlying;
     }
 
     /// @notice Withdraws `vTokens` worth of underlying at `rate`, or the market's cash if that is less.
@@ -283,48 +338,132 @@ library VenusLib {
         }
     }
 
-    /// @notice Transfers `vTokens` to `to`; false (and nothing moved) if the market refuses.
+    /// @notice Transfers `vTokens` to `to`; false (and nothing moved) if the market refuses or cannot be
+    /// read. Decided by the fund's balance, whatever the call returns.
     function tryTransferVTokens(Market memory m, address to, uint256 vTokens) external returns (bool) {
-        if (IVenusComptroller(m.comptroller).actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_TRANSFER)) {
-            return false;
+        (bool ok, uint256 paused) = _readAt(
+            m.comptroller,
+            abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_TRANSFER))
+        );
+        uint256 before;
+        if (ok && paused == 0) (ok, before) = _balanceOf(m.vToken);
+        if (!ok || paused != 0) return false;
+        _call(m.vToken, 0, abi.encodeCall(IVToken.transfer, (to, vTokens)));
+        uint256 moved = before - _balanceOfAfter(m.vToken);
+        // All or nothing: a part moved could be neither escrowed nor reported as paid.
+        require(moved == 0 || moved == vTokens, ErrorsLib.VenusInconsistent(m.vToken));
+        return moved > 0;
+    }
+
+    /* SOFT READS */
+
+    /// @notice D18{1} Share of every Venus redeem that the comptroller sends to Venus's treasury
+    /// (`treasuryPercent()`); 0 if it cannot be read.
+    function treasuryPercent(address comptroller) internal view returns (uint256 percent) {
+        bool ok;
+        (ok, percent) = _read(comptroller, IVenusComptroller.treasuryPercent.selector);
+        if (!ok || percent >= ConstantsLib.WAD) percent = 0;
+    }
+
+    /// @notice Whether `vToken` lets its holders redeem now (`Ok`, else why not: `Unreadable`, `Paused`,
+    /// `NoCash`), and {tok} its cash; every read soft.
+    function redeemConditions(address comptroller, address vToken)
+        internal
+        view
+        returns (VenusOutcome outcome, uint256 cash)
+    {
+        (bool ok, uint256 paused) = _read(comptroller, IVenusComptroller.protocolPaused.selector);
+        if (ok && paused == 0) {
+            (ok, paused) = _readAt(
+                comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (vToken, ConstantsLib.VENUS_ACTION_REDEEM))
+            );
         }
-        IVToken v = IVToken(m.vToken);
-        uint256 before = v.balanceOf(address(this));
-        try v.transfer(to, vTokens) returns (bool ok) {
-            return ok && before - v.balanceOf(address(this)) == vTokens;
-        } catch {
-            return false;
-        }
+        if (ok && paused == 0) (ok, cash) = _read(vToken, IVToken.getCash.selector);
+        if (!ok) outcome = VenusOutcome.Unreadable;
+        else if (paused != 0) outcome = VenusOutcome.Paused;
+        else if (cash == 0) outcome = VenusOutcome.NoCash;
+        if (outcome != VenusOutcome.Ok) cash = 0;
     }
 
     function _precheckRedeem(Market memory m) private view returns (Result memory r, uint256 cash) {
-        IVenusComptroller c = IVenusComptroller(m.comptroller);
-        if (c.protocolPaused() || c.actionPaused(m.vToken, ConstantsLib.VENUS_ACTION_REDEEM)) {
-            r.outcome = VenusOutcome.Paused;
-            return (r, 0);
+        (r.outcome, cash) = redeemConditions(m.comptroller, m.vToken);
+    }
+
+    /// @dev Whether the market lets the fund supply now, and its supply cap; every read soft.
+    function _mintConditions(Market memory m) private view returns (VenusOutcome outcome, uint256 cap) {
+        (bool ok, uint256 paused) = _read(m.comptroller, IVenusComptroller.protocolPaused.selector);
+        if (ok && paused == 0) {
+            (ok, paused) = _readAt(
+                m.comptroller,
+                abi.encodeCall(IVenusComptroller.actionPaused, (m.vToken, ConstantsLib.VENUS_ACTION_MINT))
+            );
         }
-        cash = IVToken(m.vToken).getCash();
-        if (cash == 0) r.outcome = VenusOutcome.NoCash;
+        if (ok && paused == 0) {
+            (ok, cap) = _readAt(m.comptroller, abi.encodeCall(IVenusComptroller.supplyCaps, (m.vToken)));
+        }
+        if (!ok) outcome = VenusOutcome.Unreadable;
+        else if (paused != 0) outcome = VenusOutcome.Paused;
+    }
+
+    /// @dev {vTok} The fund's vToken balance; `ok` false if the market cannot be read.
+    function _balanceOf(address vToken) private view returns (bool ok, uint256 balance) {
+        return _readAt(vToken, abi.encodeCall(IVToken.balanceOf, (address(this))));
+    }
+
+    /// @dev {vTok} The fund's vToken balance after a call to the market: it answered just before, so a
+    /// market that no longer answers is inconsistent and no accounting can be exact: revert.
+    function _balanceOfAfter(address vToken) private view returns (uint256 balance) {
+        bool ok;
+        (ok, balance) = _balanceOf(vToken);
+        require(ok, ErrorsLib.VenusInconsistent(vToken));
+    }
+
+    /// @dev Static call returning one word; (false, 0) if it reverts or returns less than a word.
+    function _readAt(address target, bytes memory data) internal view returns (bool ok, uint256 value) {
+        assembly ("memory-safe") {
+            ok := staticcall(gas(), target, add(data, 0x20), mload(data), 0, 0x20)
+            ok := and(ok, gt(returndatasize(), 0x1f))
+            value := mload(0)
+        }
+        if (!ok) value = 0;
+    }
+
+    /// @dev Calls a Venus market. `Ok` when the call succeeds with a zero word or no return data (vBNB's
+    /// payable `mint`); `ErrorCode` with the word otherwise (Venus's legacy error codes); `Reverted` when the
+    /// call reverts. Only the first word of the return data is copied.
+    function _call(address target, uint256 value, bytes memory data)
+        private
+        returns (VenusOutcome outcome, uint256 word)
+    {
+        bool success;
+        uint256 size;
+        assembly ("memory-safe") {
+            mstore(0, 0)
+            success := call(gas(), target, value, add(data, 0x20), mload(data), 0, 0x20)
+            size := returndatasize()
+            word := mload(0)
+        }
+        if (!success) return (VenusOutcome.Reverted, 0);
+        if (size < 0x20) word = 0;
+        return word == 0 ? (VenusOutcome.Ok, 0) : (VenusOutcome.ErrorCode, word);
     }
 
     function _redeem(Market memory m, Result memory r, bool byTokens, uint256 quantity) private {
-        IVToken v = IVToken(m.vToken);
-        uint256 vBefore = v.balanceOf(address(this));
-        uint256 before = m.native ? address(this).balance : IERC20(m.token).balanceOf(address(this));
-        if (byTokens) {
-            try v.redeem(quantity) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
-        } else {
-            try v.redeemUnderlying(quantity) returns (uint256 err) {
-                if (err != 0) (r.outcome, r.code) = (VenusOutcome.ErrorCode, err);
-            } catch {
-                r.outcome = VenusOutcome.Reverted;
-            }
+        (bool ok, uint256 vBefore) = _balanceOf(m.vToken);
+        if (!ok) {
+            r.outcome = VenusOutcome.Unreadable;
+            return;
         }
-        r.vTokens = vBefore - v.balanceOf(address(this));
+        uint256 before = m.native ? address(this).balance : IERC20(m.token).balanceOf(address(this));
+        (r.outcome, r.code) = _call(
+            m.vToken,
+            0,
+            byTokens
+                ? abi.encodeCall(IVToken.redeem, (quantity))
+                : abi.encodeCall(IVToken.redeemUnderlying, (quantity))
+        );
+        r.vTokens = vBefore - _balanceOfAfter(m.vToken);
         if (m.native) {
             r.underlying = address(this).balance - before;
             if (r.underlying > 0) IWBNB(m.wbnb).deposit{value: r.underlying}();

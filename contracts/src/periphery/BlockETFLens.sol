@@ -38,13 +38,15 @@ contract BlockETFLens is IBlockETFLens {
 
         Asset[] memory assets = etf.assets();
         f.assets = new LensAsset[](assets.length);
-        f.pricesOk = true;
+        (f.pricesOk, f.holdingsOk) = (true, true);
         for (uint256 i; i < assets.length; ++i) {
             f.assets[i] = _asset(etf, assets[i]);
             f.pricesOk = f.pricesOk && f.assets[i].priceOk;
+            f.holdingsOk = f.holdingsOk && f.assets[i].positionOk;
             f.totalValue += f.assets[i].value;
         }
-        if (!f.pricesOk) f.totalValue = 0;
+        // A NAV missing a price or a Venus position would be wrong: none is given.
+        if (!f.pricesOk || !f.holdingsOk) f.totalValue = 0;
         for (uint256 i; i < assets.length && f.totalValue > 0; ++i) {
             f.assets[i].currentWeightBps = f.assets[i].value.mulDivDown(ConstantsLib.BPS, f.totalValue);
         }
@@ -164,6 +166,7 @@ contract BlockETFLens is IBlockETFLens {
         (x.vToken, x.native, x.yieldEnabled, x.idle, x.vShares) =
         (a.vToken, a.native, a.yieldEnabled, a.idle, a.vShares);
         x.symbol = _symbol(a.token);
+        x.positionOk = true;
         if (a.vToken != address(0)) _venus(etf, a, x);
         x.holdings = x.idle + x.supplied;
         try IPriceOracle(etf.oracle()).price(a.token) returns (uint256 p) {
@@ -172,18 +175,32 @@ contract BlockETFLens is IBlockETFLens {
         } catch {}
     }
 
+    /// @dev Every Venus read soft: a market or comptroller that reverts is reported, never propagated.
     function _venus(IBlockETF etf, Asset memory a, LensAsset memory x) internal view {
-        IVToken v = IVToken(a.vToken);
-        (, x.exchangeRate) = VenusLib.currentRate(a.vToken, a.flashLoanAware);
-        x.supplied = VenusLib.toUnderlyingDown(a.vShares, x.exchangeRate);
-        x.supplyRatePerBlock = v.supplyRatePerBlock();
-        x.venusCash = v.getCash();
-        IVenusComptroller c = IVenusComptroller(etf.VENUS_COMPTROLLER());
-        x.supplyCap = c.supplyCaps(a.vToken);
-        bool protocolPaused = c.protocolPaused();
-        x.mintPaused = protocolPaused || c.actionPaused(a.vToken, ConstantsLib.VENUS_ACTION_MINT);
-        x.redeemPaused = protocolPaused || c.actionPaused(a.vToken, ConstantsLib.VENUS_ACTION_REDEEM);
-        x.escrowed = etf.totalEscrowed(a.vToken);
+        address v = a.vToken;
+        bool ok;
+        (ok, x.exchangeRate) = VenusLib.currentRate(v, a.flashLoanAware);
+        if (!ok) x.exchangeRate = VenusLib.storedRate(v);
+        // What the fund's holdings count: nothing for a written-off position; one it cannot value is flagged.
+        x.writtenOff = a.writtenOff;
+        x.positionOk = ok || a.vShares == 0 || a.writtenOff;
+        if (ok && !a.writtenOff) x.supplied = VenusLib.toUnderlyingDown(a.vShares, x.exchangeRate);
+        (, x.supplyRatePerBlock) = VenusLib._read(v, IVToken.supplyRatePerBlock.selector);
+        (, x.venusCash) = VenusLib._read(v, IVToken.getCash.selector);
+        address c = etf.VENUS_COMPTROLLER();
+        (, x.supplyCap) = VenusLib._readAt(c, abi.encodeCall(IVenusComptroller.supplyCaps, (v)));
+        (bool okP, uint256 protocolPaused) = VenusLib._read(c, IVenusComptroller.protocolPaused.selector);
+        bool closed = !okP || protocolPaused != 0;
+        x.mintPaused = closed || _actionPaused(c, v, ConstantsLib.VENUS_ACTION_MINT);
+        x.redeemPaused = closed || _actionPaused(c, v, ConstantsLib.VENUS_ACTION_REDEEM);
+        x.escrowed = etf.totalEscrowed(v);
+    }
+
+    /// @dev True when `action` is paused for `vToken`, or that cannot be read.
+    function _actionPaused(address c, address vToken, uint8 action) internal view returns (bool) {
+        (bool ok, uint256 paused) =
+            VenusLib._readAt(c, abi.encodeCall(IVenusComptroller.actionPaused, (vToken, action)));
+        return !ok || paused != 0;
     }
 
     function _symbol(address token) internal view returns (string memory) {

@@ -13,8 +13,6 @@ import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {IRebalanceCallback} from "../interfaces/IRebalanceCallback.sol";
 import {IV3Factory} from "../interfaces/external/IV3Factory.sol";
 import {IV3SwapRouter} from "../interfaces/external/IV3SwapRouter.sol";
-import {IVToken} from "../interfaces/external/IVToken.sol";
-import {IVenusComptroller} from "../interfaces/external/IVenusComptroller.sol";
 import {ConstantsLib} from "../libraries/ConstantsLib.sol";
 import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 import {EventsLib} from "../libraries/EventsLib.sol";
@@ -22,6 +20,7 @@ import {MathLib} from "../libraries/MathLib.sol";
 import {RebalancePlanLib} from "../libraries/RebalancePlanLib.sol";
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
 import {V3PathLib} from "../libraries/V3PathLib.sol";
+import {VenusLib} from "../libraries/VenusLib.sol";
 
 /// @title BlockETFRebalancer
 /// @notice Rebalances one BlockETF through V3 pools in bounded, oracle-checked steps.
@@ -285,13 +284,16 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         );
     }
 
-    /// @dev {tok} What the fund can send of an asset now: idle plus what Venus can pay of its position.
+    /// @dev {tok} What the fund can send of an asset now: idle plus what Venus can pay of its position, net
+    /// of Venus's treasury fee on redeem (every read soft: a market that cannot be read pays nothing).
     function _liquid(IBlockETF fund, Asset memory a, uint256 held) internal view returns (uint256) {
         uint256 position = held - a.idle;
         if (position == 0) return a.idle;
-        IVenusComptroller c = IVenusComptroller(fund.VENUS_COMPTROLLER());
-        if (c.protocolPaused() || c.actionPaused(a.vToken, ConstantsLib.VENUS_ACTION_REDEEM)) return a.idle;
-        return a.idle + position.min(IVToken(a.vToken).getCash());
+        address c = fund.VENUS_COMPTROLLER();
+        (, uint256 cash) = VenusLib.redeemConditions(c, a.vToken);
+        // Down: the fund asks Venus for need / (1 - fee), Up.
+        return a.idle
+            + position.min(cash).mulDivDown(ConstantsLib.WAD - VenusLib.treasuryPercent(c), ConstantsLib.WAD);
     }
 
     /// @dev Swaps exactly `amountIn` of asset `from` into asset `to` along `path`, with the minimum out

@@ -17,6 +17,7 @@ import {ConstantsLib} from "../libraries/ConstantsLib.sol";
 import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 import {EventsLib} from "../libraries/EventsLib.sol";
 import {MathLib} from "../libraries/MathLib.sol";
+import {RedeemLib} from "../libraries/RedeemLib.sol";
 import {V3PathLib} from "../libraries/V3PathLib.sol";
 
 /// @title BlockETFRouter
@@ -39,8 +40,8 @@ import {V3PathLib} from "../libraries/V3PathLib.sol";
 /// QUOTES
 /// - `quote*` run the same code as execution, except that each swap is simulated in its pool and reverted
 ///   (QuoterV2's method), and the fund's mint or redeem is computed with BasketMathLib as the fund does.
-///   They equal execution in the same block when no two routes cross the same pool and Venus pays in
-///   underlying.
+///   They equal execution in the same block when no two routes cross the same pool; the redeem quote
+///   previews what Venus pays in underlying and what the fund pays in vTokens (RedeemLib.previewPayouts).
 contract BlockETFRouter is IBlockETFRouter, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
@@ -189,22 +190,34 @@ contract BlockETFRouter is IBlockETFRouter, ReentrancyGuardTransient {
     function quoteRedeemToStable(address fund, uint256 shares)
         external
         nonReentrant
-        returns (uint256 stableOut)
+        returns (uint256 stableOut, uint256[] memory vTokens)
     {
         require(shares > 0, ErrorsLib.ZeroShares());
         Basket memory b = _basket(fund, false);
-        IBlockETF etf = b.fund;
-        // As `redeem` computes it: fee in shares (Up), then pro-rata of the holdings (Down).
-        uint256 supply = etf.totalSupplyWithFees();
-        uint256 feeBps = etf.feeRecipient() == address(0) ? 0 : etf.redeemFeeBps();
-        uint256 net = shares - BasketMathLib.redeemFeeShares(shares, feeBps);
-        uint256[] memory held = etf.holdings();
+        RedeemPayout[] memory payouts = _previewRedeem(b.fund, shares);
         address factory = IV3SwapRouter(b.swapRouter).factory();
-        for (uint256 i; i < held.length; ++i) {
-            uint256 owed = BasketMathLib.owedForShares(net, held[i], supply);
-            if (i == b.stable) stableOut += owed;
-            else if (owed > 0) stableOut += _quoteSell(factory, b.paths[i], i, owed);
+        vTokens = new uint256[](payouts.length);
+        for (uint256 i; i < payouts.length; ++i) {
+            RedeemPayout memory p = payouts[i];
+            require(p.escrowed == 0, ErrorsLib.RedeemEscrowed(i, b.vTokens[i], p.escrowed));
+            vTokens[i] = p.vTokens;
+            if (i == b.stable) stableOut += p.amount;
+            else if (p.amount > 0) stableOut += _quoteSell(factory, b.paths[i], i, p.amount);
         }
+    }
+
+    /// @dev How `fund.redeem(shares, ...)` pays in this block, as the fund computes it: fee in shares (Up),
+    /// then pro-rata of the holdings (Down), paid in underlying where Venus pays and in vTokens where it
+    /// cannot.
+    function _previewRedeem(IBlockETF etf, uint256 shares) internal view returns (RedeemPayout[] memory) {
+        uint256 feeBps = etf.feeRecipient() == address(0) ? 0 : etf.redeemFeeBps();
+        return RedeemLib.previewPayouts(
+            etf.VENUS_COMPTROLLER(),
+            address(etf),
+            etf.assets(),
+            shares - BasketMathLib.redeemFeeShares(shares, feeBps),
+            etf.totalSupplyWithFees()
+        );
     }
 
     /* CALLBACKS */

@@ -5,8 +5,9 @@ import {RealVenusBaseTest} from "../integration/RealVenusBaseTest.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 import {GasBenchTest} from "./GasBench.t.sol";
 
-/// @notice GasBenchTest's mint, buffer redeem and sweep on Venus's own core pool (VBep20Delegator markets
-/// and VBNB from the published artifacts) instead of the doubles: what the fund pays on the real vTokens'
+/// @notice GasBenchTest's mint, buffer redeem, redeem through Venus and sweep on Venus's own core pool
+/// (VBep20Delegator markets and VBNB from the published artifacts) instead of the doubles: what the fund pays
+/// on the real vTokens'
 /// reads, accrual and mint. Same setup (every market accrued in an earlier block), same `--isolate` runs.
 contract RealVenusGasBenchTest is GasBenchTest, RealVenusBaseTest {
     function setUp() public override(BaseTest, GasBenchTest) {
@@ -25,7 +26,12 @@ contract RealVenusGasBenchTest is GasBenchTest, RealVenusBaseTest {
         GAS.snapshotGasLastCall("redeemFromBufferRealVenus");
     }
 
-    function test_gas_redeemFromVenus() public override {}
+    /// @dev A quarter of the supply: beyond every buffer, so all six markets pay through Venus's redeem.
+    function test_gas_redeemFromVenus() public override {
+        vm.prank(alice);
+        fund.redeem(50e18, alice, _zeros());
+        GAS.snapshotGasLastCall("redeemFromVenusRealVenus");
+    }
 
     function test_gas_redeemWithVTokenFallback() public override {}
 

@@ -7,7 +7,7 @@ import { LengthMismatchError } from "./errors.js";
  *   weight_i    = floor(value_i * 10000 / total)            {bps}, Down
  *   deviation_i = |weight_i - target_i|                      {bps}
  *   rebalance   iff cooldown elapsed and max_i deviation_i >= thresholdBps
- *   cooldown    elapsed iff lastRebalanceAt == 0 (never) or now - lastRebalanceAt >= cooldownSeconds
+ *   cooldown    elapsed iff lastRebalanceAt == 0 (never) or max(now - lastRebalanceAt, 0) >= cooldownSeconds
  *
  * The triggering asset is the first index holding the largest deviation. An empty fund (total 0) never
  * rebalances. Every quantity the decision reads is an integer, so the `number` functions below are
@@ -68,7 +68,9 @@ export function maxDeviationIndex(currentBps: ArrayLike<number>, targetBps: Arra
 
 /** Whether the cooldown has elapsed; `lastRebalanceAt == 0` means the fund never rebalanced. */
 export function isCooldownElapsed(rule: RebalanceRule, lastRebalanceAt: number, now: number): boolean {
-  return lastRebalanceAt === 0 || now - lastRebalanceAt >= rule.cooldownSeconds;
+  // A rebalance later than `now` (a node serving an older block on newer state) is zero elapsed, as in
+  // RebalanceRuleLib.
+  return lastRebalanceAt === 0 || Math.max(now - lastRebalanceAt, 0) >= rule.cooldownSeconds;
 }
 
 /**

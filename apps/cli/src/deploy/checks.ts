@@ -242,6 +242,7 @@ export async function postDeployChecks(
         args: [deployed.fund],
       });
       expectThat(fund.pricesOk, "a price was refused");
+      expectThat(fund.holdingsOk, "a Venus position cannot be valued");
       return `NAV $${(Number(fund.totalValue) / 1e18).toFixed(2)}, ${fund.assets.length} assets`;
     }),
   );

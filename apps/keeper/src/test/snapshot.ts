@@ -36,6 +36,8 @@ const asset = (i: number, symbol: string, weightBps: number, priceUsd: bigint, v
     mintPaused: false,
     redeemPaused: false,
     escrowed: 0n,
+    positionOk: true,
+    writtenOff: false,
   };
 };
 
@@ -71,6 +73,7 @@ export function snapshot(values: readonly [bigint, bigint, bigint] = [50_000n, 3
       blockNumber: 1000n,
       timestamp: 1_700_000_000n,
       assets,
+      holdingsOk: true,
     },
     status: {
       ok: true,

@@ -9,6 +9,8 @@ interface IVenusComptroller {
     function protocolPaused() external view returns (bool);
     /// @dev In underlying units; 0 means minting is disabled, not unlimited.
     function supplyCaps(address market) external view returns (uint256);
+    /// @dev D18{1} Share of every redeem sent to Venus's treasury (0 = none).
+    function treasuryPercent() external view returns (uint256);
 }
 
 /// @notice Venus interest-rate models (JumpRateModel, TwoKinksInterestRateModel).

@@ -11,15 +11,24 @@ export type QuoteRedeemToStableParameters = {
   readonly shares: bigint;
 };
 
-/**
- * {tok of the stablecoin} What `redeemToStable(fund, shares, …)` pays if executed now and Venus pays in
- * underlying (where Venus cannot pay, the execution passes vTokens on and pays less stablecoin).
- */
-export type QuoteRedeemToStableReturnType = bigint;
+/** What `redeemToStable(fund, shares, …)` pays if executed now (the router's preview of the fund's payout). */
+export type QuoteRedeemToStableReturnType = {
+  /** {tok of the stablecoin} Paid to the receiver; a valid `minStableOut`. */
+  readonly stableOut: bigint;
+  /**
+   * {vTok} Per asset (basket order), the vTokens passed to the receiver where Venus cannot pay (redeem
+   * paused, cash short, a market that cannot be read or is written off); 0 where Venus pays.
+   */
+  readonly vTokens: readonly bigint[];
+};
 
 export type QuoteRedeemToStableErrorType = BlockEtfError;
 
-/** The stablecoin redeeming `shares` pays now: the router's `quoteRedeemToStable`, with eth_call. */
+/**
+ * What redeeming `shares` to the stablecoin pays now, in the stablecoin and in vTokens: the router's
+ * `quoteRedeemToStable`, with eth_call. Reverts as the redeem would (`RedeemEscrowedError` where the fund
+ * would escrow vTokens), as typed errors.
+ */
 export async function quoteRedeemToStable(
   client: Client,
   p: QuoteRedeemToStableParameters,
@@ -34,5 +43,6 @@ export async function quoteRedeemToStable(
     }),
     { fund: p.fund },
   );
-  return result;
+  const [stableOut, vTokens] = result;
+  return { stableOut, vTokens };
 }

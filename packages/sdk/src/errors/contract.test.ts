@@ -8,6 +8,7 @@ import {
   decodeRevertData,
   FundPausedError,
   InsufficientFundsError,
+  InvalidInputError,
   NetworkError,
   RebalanceBoundError,
   RebalanceNotNeededError,
@@ -67,6 +68,15 @@ describe("decodeRevertData", () => {
         }),
       ),
     ).toBeInstanceOf(InsufficientFundsError);
+  });
+
+  test("error: the Venus safety errors are typed", () => {
+    const decode = (errorName: "VenusInconsistent" | "VenusPositionReadable", args: readonly unknown[]) =>
+      decodeRevertData(encodeErrorResult({ abi: blockEtfErrorsAbi, errorName, args } as never));
+    expect(decode("VenusInconsistent", [token])).toBeInstanceOf(VenusUnavailableError);
+    const readable = decode("VenusPositionReadable", [1n]);
+    expect(readable).toBeInstanceOf(InvalidInputError);
+    expect(readable.shortMessage).toMatch(/Use exitVenus/);
   });
 
   test("error: UnknownRevertError for foreign data", () => {

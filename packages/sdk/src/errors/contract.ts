@@ -89,6 +89,17 @@ export const contractErrors = {
       `${x.tokenName(vToken)} cannot be valued right now, so minting is refused. Redeeming still works.`,
       base,
     ),
+  // Venus safety
+  VenusInconsistent: ([vToken], x, base) =>
+    new VenusUnavailableError(
+      `${x.tokenName(vToken)} answered inconsistently during the call, so nothing was done. Retry, or redeem in kind.`,
+      base,
+    ),
+  VenusPositionReadable: ([index], x, base) =>
+    new InvalidInputError(
+      `The Venus position of ${x.assetName(index)} can be valued: it cannot be written off. Use exitVenus to withdraw it.`,
+      base,
+    ),
   VenusNotAvailable: (_, __, base) =>
     new VenusUnavailableError("This fund has no Venus comptroller: Venus markets cannot be used.", base),
   ReentrancyGuardReentrantCall: (_, __, base) =>
