@@ -16,6 +16,7 @@ import {
     FundParams,
     IBlockETF,
     MarketInfo,
+    RebalanceEpisode,
     RedeemPayout,
     VenusOutcome
 } from "./interfaces/IBlockETF.sol";
@@ -98,6 +99,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     bool public rebalancing;
     /// @inheritdoc IBlockETF
     address public rebalancer;
+    // Rebalance episodes: the owner's bounds and the current (or last) episode, kept by RebalanceLib.
+    RebalanceEpisode internal _episode;
     /// @inheritdoc IBlockETF
     address public feeRecipient;
     /// @inheritdoc IBlockETF
@@ -159,6 +162,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             ConstantsLib.DEFAULT_REBALANCE_THRESHOLD_BPS,
             ConstantsLib.DEFAULT_REBALANCE_COOLDOWN,
             ConstantsLib.DEFAULT_REBALANCE_MAX_LOSS_BPS
+        );
+        _setEpisodeBounds(
+            ConstantsLib.DEFAULT_EPISODE_MIN_STEP_INTERVAL,
+            ConstantsLib.DEFAULT_EPISODE_MAX_DURATION,
+            ConstantsLib.DEFAULT_EPISODE_MAX_STEPS,
+            ConstantsLib.DEFAULT_EPISODE_MAX_LOSS_BPS
         );
     }
 
@@ -320,11 +329,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             sent,
             RebalanceLib.Rule(
                 rebalanceThresholdBps, rebalanceCooldown, lastRebalanceAt, rebalanceMaxLossBps, rebalancing
-            )
+            ),
+            _episode
         );
         complete = r.complete;
-        rebalancing = !complete;
-        if (complete) lastRebalanceAt = uint64(block.timestamp);
+        rebalancing = r.open;
+        if (!r.open) lastRebalanceAt = uint64(r.endedAt);
         emit EventsLib.Rebalance(
             msg.sender, sent, received, r.valueBefore, r.valueAfter, r.tradedValue, complete
         );
@@ -439,6 +449,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBlockETF
+    function setEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps)
+        external
+        onlyOwner
+    {
+        _setEpisodeBounds(minStepInterval, maxDuration, maxSteps, maxLossBps);
+    }
+
+    /// @inheritdoc IBlockETF
     function setGuardian(address newGuardian) external onlyOwner {
         _setGuardian(newGuardian);
     }
@@ -469,6 +487,11 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IBlockETF
     function assets() external view returns (Asset[] memory) {
         return _assets;
+    }
+
+    /// @inheritdoc IBlockETF
+    function rebalanceEpisode() external view returns (RebalanceEpisode memory) {
+        return _episode;
     }
 
     /// @inheritdoc IBlockETF
@@ -668,6 +691,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         );
         (rebalanceThresholdBps, rebalanceCooldown, rebalanceMaxLossBps) = (thresholdBps, cooldown, maxLossBps);
         emit EventsLib.SetRebalanceRule(thresholdBps, cooldown, maxLossBps);
+    }
+
+    function _setEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps)
+        internal
+    {
+        RebalanceLib.setBounds(_episode, minStepInterval, maxDuration, maxSteps, maxLossBps);
+        // New bounds apply to a new episode: an open one ends, and the next step needs the rule.
+        rebalancing = false;
     }
 
     function _setOracle(address newOracle) internal {
