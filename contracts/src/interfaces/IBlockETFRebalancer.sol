@@ -38,8 +38,10 @@ interface IBlockETFRebalancer is IRebalanceCallback {
     function poke() external returns (bool due);
 
     /// @notice Sets the route of asset `index` (not the stablecoin). Only the owner. Reverts `InvalidRoute`
-    /// unless both paths join the asset and the stablecoin, and `NoPool` if a hop has no pool at its fee
-    /// tier in the SwapRouter's factory.
+    /// unless both paths join the asset and the stablecoin and `maxSlippageBps` is above each path's fees
+    /// (1 .. 1000 bps), and `NoPool` if a hop has no pool at its fee tier in the SwapRouter's factory.
+    /// @dev Set each route's bound from its fee tiers plus a stated impact allowance (the SDK's
+    /// `routeSlippageBps`), not one figure for every route: a 1 % bound lets a 0.05 %-fee swap lose 96 bps.
     function setRoute(uint256 index, Route calldata route) external;
     /// @notice {s} How long the rule must have been due before anyone may trigger. Only the owner.
     function setPublicDelay(uint32 delay) external;

@@ -174,8 +174,12 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
                 && r.maxTradeValue > 0,
             ErrorsLib.InvalidRoute(index)
         );
-        _checkPools(r.sellPath);
-        _checkPools(r.buyPath);
+        // A bound at or below the path's own fees leaves nothing for price impact: every swap would revert.
+        require(
+            _checkPools(r.sellPath) < uint256(r.maxSlippageBps) * 100
+                && _checkPools(r.buyPath) < uint256(r.maxSlippageBps) * 100,
+            ErrorsLib.InvalidRoute(index)
+        );
         _routes[index] = r;
         emit EventsLib.SetRoute(index, r.sellPath, r.buyPath, r.maxSlippageBps, r.maxTradeValue);
         IERC20(token).forceApprove(ROUTER, type(uint256).max);
@@ -364,11 +368,13 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
 
     /// @dev Every hop of `path` has a pool at its fee tier in the router's factory: a route through a tier
     /// nobody deployed would otherwise only fail at the first rebalance.
-    function _checkPools(bytes memory path) internal view {
+    /// @return fees {1e-6} The sum of the path's fee tiers (hundredths of a bp).
+    function _checkPools(bytes memory path) internal view returns (uint256 fees) {
         IV3Factory factory = IV3Factory(IV3SwapRouter(ROUTER).factory());
         for (uint256 k; k < V3PathLib.hops(path); ++k) {
             (address tokenA, uint24 fee, address tokenB) = V3PathLib.hop(path, k);
             require(factory.getPool(tokenA, tokenB, fee) != address(0), ErrorsLib.NoPool(tokenA, tokenB, fee));
+            fees += fee;
         }
     }
 

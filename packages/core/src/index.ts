@@ -1,6 +1,13 @@
 export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
 export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
 export {
+  isStepDue,
+  type RebalanceEpisode,
+  type RebalanceEpisodeStatus,
+  type RebalanceEpisodeStatusParameters,
+  rebalanceEpisodeStatus,
+} from "./rebalanceEpisode.js";
+export {
   type CheckRebalanceParameters,
   type CheckRebalanceReturnType,
   checkRebalance,
@@ -13,19 +20,11 @@ export {
   weightsBpsDownInto,
 } from "./rebalanceRule.js";
 export {
-  isStepDue,
-  type RebalanceEpisode,
-  type RebalanceEpisodeStatus,
-  type RebalanceEpisodeStatusParameters,
-  rebalanceEpisodeStatus,
-} from "./rebalanceEpisode.js";
-export {
   MIN_TRADE_BPS,
   type PlanRebalanceStepParameters,
   planRebalanceStep,
   type RebalanceStepPlan,
 } from "./rebalanceStep.js";
-export { MAX_ROUTE_SLIPPAGE_BPS, type RouteSlippageParameters, routeSlippageBps, type V3FeeTier } from "./routeBounds.js";
 export { MIN_SWEEP_BPS, type SweepExcessParameters, sweepExcess } from "./sweep.js";
 export {
   assertTargetWeights,

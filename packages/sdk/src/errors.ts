@@ -165,8 +165,28 @@ export function toBlockEtfError(errorName: string, args: ErrorArgs, cause?: unkn
     case "NotKeeper":
       return new UnauthorizedError(
         a[1] === "0"
-          ? `${a[0]} is not the fund's keeper and the rule is not due. Use the keeper's account, or poke() once the rule holds.`
-          : `${a[0]} is not the fund's keeper: anyone may trigger from ${a[1]} (public delay). Use the keeper's account or wait.`,
+          ? `${a[0]} is not the fund's keeper and no step has been seen due lately. Use the keeper's account, or poke() while a step is due, at least every maxPokeGap, for the public delay.`
+          : `${a[0]} is not the fund's keeper: anyone may trigger from ${a[1]} (public delay) if poke() keeps seeing it due. Use the keeper's account or wait.`,
+        base,
+      );
+    case "EpisodeStepTooSoon":
+      return new RebalanceTooSoonError(
+        `The fund takes its next rebalance step at ${a[0]} at the earliest (its own interval between steps). Retry then.`,
+        base,
+      );
+    case "EpisodeLossTooHigh":
+      return new RebalanceBoundError(
+        `The rebalance episode would have lost ${a[0]} USD (D18) in all, above its budget ${a[1]}. Wait for its deadline or the next episode; check the pools and routes.`,
+        base,
+      );
+    case "RebalanceNoProgress":
+      return new RebalanceBoundError(
+        `The step would not bring the fund closer to its targets (gap ${a[0]} → ${a[1]} USD, D18). The rebalancer's plan is wrong or the pools are off: report it.`,
+        base,
+      );
+    case "InvalidEpisodeBounds":
+      return new InvalidInputError(
+        `Episode bounds (interval ${a[0]} s, duration ${a[1]} s, ${a[2]} steps, ${a[3]} bps) are out of range: 1 s..1 day, interval..7 days, 1..100 steps, 1..500 bps.`,
         base,
       );
     case "SwapFailed":

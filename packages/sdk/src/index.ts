@@ -6,3 +6,4 @@ export * from "./errors.js";
 export * from "./networks/bsc.js";
 export * from "./reads.js";
 export * from "./rebalancer.js";
+export * from "./routeBounds.js";

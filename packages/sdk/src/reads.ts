@@ -74,15 +74,50 @@ export async function previewRedeem(
   );
 }
 
-/** The fund's rebalance rule applied now (the same rule as @blocketf/core's checkRebalance). */
-export type RebalanceStatus = ContractFunctionReturnType<typeof blockEtfLensAbi, "view", "rebalanceStatus">;
+/**
+ * The fund's rebalance episode (IBlockETFLens.rebalanceEpisode): its bounds and books, and what it allows at
+ * this block (`status`: the same function as @blocketf/core's `rebalanceEpisodeStatus`).
+ */
+export type RebalanceEpisodeView = ContractFunctionReturnType<
+  typeof blockEtfLensAbi,
+  "view",
+  "rebalanceEpisode"
+>;
+
+/**
+ * The fund's rebalance rule applied now (the same rule as @blocketf/core's checkRebalance, the cooldown
+ * running from the last episode's end; an active episode is always due) and its episode.
+ */
+export type RebalanceStatus = ContractFunctionReturnType<
+  typeof blockEtfLensAbi,
+  "view",
+  "rebalanceStatus"
+> & {
+  readonly episode: RebalanceEpisodeView;
+};
 
 export async function getRebalanceStatus(client: Client, p: LensParameters): Promise<RebalanceStatus> {
+  const [rule, episode] = await decoded(
+    Promise.all([
+      readContract(client, {
+        address: p.lens,
+        abi: blockEtfLensAbi,
+        functionName: "rebalanceStatus",
+        args: [p.fund],
+      }),
+      getRebalanceEpisode(client, p),
+    ]),
+  );
+  return { ...rule, episode };
+}
+
+/** The fund's rebalance episode alone; it needs no price, so it reads even when the oracle refuses one. */
+export async function getRebalanceEpisode(client: Client, p: LensParameters): Promise<RebalanceEpisodeView> {
   return decoded(
     readContract(client, {
       address: p.lens,
       abi: blockEtfLensAbi,
-      functionName: "rebalanceStatus",
+      functionName: "rebalanceEpisode",
       args: [p.fund],
     }),
   );

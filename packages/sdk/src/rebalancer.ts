@@ -60,8 +60,12 @@ export type GetRebalancerStateReturnType = {
   readonly lastStepAt: bigint;
   /** {s} Minimum time between two steps. */
   readonly stepInterval: number;
-  /** {s} Since when the rule has been due (recorded by `poke` or a step); 0 = not due. */
+  /** {s} Since when a step has been due, observed continuously by `poke` and steps; 0 = not due. */
   readonly dueSince: bigint;
+  /** {s} The last observation of "due"; older than `maxPokeGap`, `dueSince` no longer counts. */
+  readonly lastDueAt: bigint;
+  /** {s} Longest gap between two observations of "due". */
+  readonly maxPokeGap: number;
   /** {s} How long the rule must be due before anyone may trigger. */
   readonly publicDelay: number;
   /** Route of each asset, basket order; `undefined` for the stablecoin and for unset routes. */
@@ -76,7 +80,18 @@ export async function getRebalancerState(
   p: GetRebalancerStateParameters,
 ): Promise<GetRebalancerStateReturnType> {
   const at = { address: p.rebalancer, abi: blockEtfRebalancerAbi } as const;
-  const [fund, router, stableIndex, lastStepAt, stepInterval, dueSince, publicDelay, can] = await decoded(
+  const [
+    fund,
+    router,
+    stableIndex,
+    lastStepAt,
+    stepInterval,
+    dueSince,
+    publicDelay,
+    can,
+    lastDueAt,
+    maxPokeGap,
+  ] = await decoded(
     Promise.all([
       readContract(client, { ...at, functionName: "FUND" }),
       readContract(client, { ...at, functionName: "ROUTER" }),
@@ -86,6 +101,8 @@ export async function getRebalancerState(
       readContract(client, { ...at, functionName: "dueSince" }),
       readContract(client, { ...at, functionName: "publicDelay" }),
       readContract(client, { ...at, functionName: "canRebalance", args: [p.caller] }),
+      readContract(client, { ...at, functionName: "lastDueAt" }),
+      readContract(client, { ...at, functionName: "maxPokeGap" }),
     ]),
   );
   const count = await decoded(
@@ -132,6 +149,8 @@ export async function getRebalancerState(
     lastStepAt,
     stepInterval,
     dueSince,
+    lastDueAt,
+    maxPokeGap,
     publicDelay,
     routes,
   };
@@ -146,7 +165,10 @@ export function buildRebalance(p: { rebalancer: Address }): TransactionRequest {
   return request(p.rebalancer, encodeFunctionData({ abi: blockEtfRebalancerAbi, functionName: "rebalance" }));
 }
 
-/** `rebalancer.poke()`: records (or clears) since when the rule is due; permissionless. */
+/**
+ * `rebalancer.poke()`: observes whether a step is due and records it (permissionless). The public trigger
+ * opens `publicDelay` after `dueSince` only while observations stay at most `maxPokeGap` apart.
+ */
 export function buildPoke(p: { rebalancer: Address }): TransactionRequest {
   return request(p.rebalancer, encodeFunctionData({ abi: blockEtfRebalancerAbi, functionName: "poke" }));
 }

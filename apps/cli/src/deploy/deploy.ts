@@ -14,6 +14,7 @@ import {
   deployFundStack,
   deployRebalancer,
   type FundStack,
+  routeSlippageBps,
   setOracleFeeds,
   v3Path,
 } from "@blocketf/sdk";
@@ -117,7 +118,10 @@ async function deployRebalancerFor(
             route: {
               sellPath: v3Path(a.token, a.poolFee, stable.token),
               buyPath: v3Path(stable.token, a.poolFee, a.token),
-              maxSlippageBps: network.dex.routeSlippageBps,
+              maxSlippageBps: routeSlippageBps({
+                feeTiers: [a.poolFee],
+                impactAllowanceBps: network.dex.routeImpactAllowanceBps,
+              }),
               maxTradeValue: parseEther(String(network.dex.routeMaxTradeUsd)),
             },
           },

@@ -360,6 +360,41 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         vm.stopPrank();
     }
 
+    /// @dev Issue 9, item 4: a bound at or below the route's own fees leaves nothing for price impact.
+    function test_SetRoute_RevertWhen_BoundNotAboveTheFees() public {
+        vm.startPrank(owner);
+        // BTC's pool charges 0.05 % (5 bps): a 5 bps bound is refused, 6 is accepted.
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRoute.selector, BTC));
+        rebalancer.setRoute(BTC, _route(BTC, 5, 1e18));
+        rebalancer.setRoute(BTC, _route(BTC, 6, 1e18));
+        // XRP's 0.25 %: 25 refused.
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRoute.selector, XRP));
+        rebalancer.setRoute(XRP, _route(XRP, 25, 1e18));
+        vm.stopPrank();
+    }
+
+    /// @dev Issue 9, item 4: the sandwich that cost a 0.05 %-fee swap 96 bps under one 1 % bound for every
+    /// route is refused by a bound from the route's fee tier plus an impact allowance (5 + 25 bps).
+    function test_Rebalance_GivenFeeTierBound_TheIssuesSandwichReverts() public {
+        _shock(BTC, 14_000);
+        dex.moveTo(pools[BTC], tokens[BTC], tokens[USDT], _price(BTC) * 9_940 / 10_000, _price(USDT));
+        vm.startPrank(owner);
+        rebalancer.setRoute(BTC, _route(BTC, 100, MAX_TRADE));
+        vm.stopPrank();
+        uint256 snap = vm.snapshotState();
+        (, uint256 valueBefore) = _values();
+        _step();
+        (, uint256 valueAfter) = _values();
+        assertGt(valueBefore - valueAfter, 0, "one 1 % bound: the step goes through and loses");
+        vm.revertToState(snap);
+        vm.prank(owner);
+        rebalancer.setRoute(BTC, _route(BTC, 5 + 25, MAX_TRADE));
+        (bool ok, bytes memory reason) = address(this).call(abi.encodeCall(this.stepAsKeeper, ()));
+        assertFalse(ok, "refused");
+        // forge-lint: disable-next-line(unsafe-typecast) -- revert data starts with the selector
+        assertEq(bytes4(reason), ErrorsLib.SwapFailed.selector, "typed: the swap's oracle minimum");
+    }
+
     function test_SetRoute_RevertWhen_NoPoolAtTheFeeTier() public {
         // BTC/USDT exists at 0.05 % only: a 1 % route has no pool.
         Route memory r = Route(

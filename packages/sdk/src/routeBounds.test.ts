@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BlockEtfCoreError } from "./errors.js";
+import { InvalidInputError } from "./errors.js";
 import { routeSlippageBps } from "./routeBounds.js";
 
 describe("routeSlippageBps", () => {
@@ -15,11 +15,13 @@ describe("routeSlippageBps", () => {
   });
 
   test("error: no hop, a bad tier, a bad allowance, or above the contracts' cap", () => {
-    expect(() => routeSlippageBps({ feeTiers: [], impactAllowanceBps: 25 })).toThrow(BlockEtfCoreError);
-    expect(() => routeSlippageBps({ feeTiers: [0], impactAllowanceBps: 25 })).toThrow(BlockEtfCoreError);
-    expect(() => routeSlippageBps({ feeTiers: [500.5], impactAllowanceBps: 25 })).toThrow(BlockEtfCoreError);
-    expect(() => routeSlippageBps({ feeTiers: [500], impactAllowanceBps: -1 })).toThrow(BlockEtfCoreError);
-    expect(() => routeSlippageBps({ feeTiers: [10_000], impactAllowanceBps: 901 })).toThrow(BlockEtfCoreError);
+    expect(() => routeSlippageBps({ feeTiers: [], impactAllowanceBps: 25 })).toThrow(InvalidInputError);
+    expect(() => routeSlippageBps({ feeTiers: [0], impactAllowanceBps: 25 })).toThrow(InvalidInputError);
+    expect(() => routeSlippageBps({ feeTiers: [500.5], impactAllowanceBps: 25 })).toThrow(InvalidInputError);
+    expect(() => routeSlippageBps({ feeTiers: [500], impactAllowanceBps: -1 })).toThrow(InvalidInputError);
+    expect(() => routeSlippageBps({ feeTiers: [10_000], impactAllowanceBps: 901 })).toThrow(
+      InvalidInputError,
+    );
     expect(routeSlippageBps({ feeTiers: [10_000], impactAllowanceBps: 900 })).toBe(1000);
   });
 });

@@ -1,4 +1,4 @@
-import { BlockEtfCoreError } from "./errors.js";
+import { InvalidInputError } from "./errors.js";
 
 /** {hundredths of a bp} V3 fee tiers: 100 = 0.01 %, 500 = 0.05 %, 2500 = 0.25 %, 10000 = 1 %. */
 export type V3FeeTier = number;
@@ -22,21 +22,21 @@ export type RouteSlippageParameters = {
  * bps, a 0.25 % pool 50 bps: the bound follows what the route really costs instead of one 1 % for all.
  */
 export function routeSlippageBps(p: RouteSlippageParameters): number {
-  if (p.feeTiers.length === 0) throw new BlockEtfCoreError("A route has at least one hop.");
+  if (p.feeTiers.length === 0) throw new InvalidInputError("A route has at least one hop.");
   if (!Number.isInteger(p.impactAllowanceBps) || p.impactAllowanceBps < 0) {
-    throw new BlockEtfCoreError(`Impact allowance ${p.impactAllowanceBps} bps is not a whole number ≥ 0.`);
+    throw new InvalidInputError(`Impact allowance ${p.impactAllowanceBps} bps is not a whole number ≥ 0.`);
   }
   let fees = 0;
   for (const fee of p.feeTiers) {
     if (!Number.isInteger(fee) || fee <= 0 || fee >= 1_000_000) {
-      throw new BlockEtfCoreError(`Fee tier ${fee} is not a V3 fee in hundredths of a bp.`);
+      throw new InvalidInputError(`Fee tier ${fee} is not a V3 fee in hundredths of a bp.`);
     }
     // Up: never a bound below the fee itself.
     fees += Math.ceil(fee / 100);
   }
   const bound = fees + p.impactAllowanceBps;
   if (bound > MAX_ROUTE_SLIPPAGE_BPS) {
-    throw new BlockEtfCoreError(
+    throw new InvalidInputError(
       `Route bound ${bound} bps exceeds the contracts' ${MAX_ROUTE_SLIPPAGE_BPS} bps cap: use a cheaper route or a smaller allowance.`,
     );
   }
