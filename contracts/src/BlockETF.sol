@@ -49,8 +49,8 @@ import {VenusLib} from "./libraries/VenusLib.sol";
 /// - owner (a timelock or multisig): parameters, unpause. guardian: pause, pull assets out of Venus.
 ///   keeper: triggers rebalances through the rebalancer. rebalancer (a contract the owner sets): trades
 ///   in `rebalance` steps that the fund itself bounds against its oracle (value loss, trade size, every
-///   weight closer). No role can move holders' assets anywhere else but Venus markets the owner listed
-///   for that very token.
+///   weight closer) and as an episode (interval, loss budget, progress, steps, deadline). No role can move
+///   holders' assets anywhere else but Venus markets the owner listed for that very token.
 /// LIVENESS
 /// - `redeem` works while paused and whatever Venus does: what Venus cannot pay is paid in vTokens, and
 ///   what cannot be transferred is escrowed per holder for `claim`.
