@@ -77,6 +77,9 @@ library EventsLib {
         uint256 deadline,
         uint256 maxSteps
     );
+    /// @notice An episode ended: completed, at its step cap, closed as stalled, or expired (reported by the
+    /// next call that meets it). `SetEpisodeBounds` and `SetRebalancer` also end an open episode, without
+    /// this event.
     /// @param lost D18{USD} What its steps lost in all, against `lossBudget`.
     /// @param endedAt {s} When it ended (its deadline when it expired); the cooldown runs from it.
     event RebalanceEpisodeEnded(

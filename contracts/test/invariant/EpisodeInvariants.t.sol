@@ -9,6 +9,12 @@ import {EpisodeHandler} from "./handlers/EpisodeHandler.sol";
 
 /// @notice Invariants of rebalance episodes whatever the rebalancer does (ids E1-E5 in README.md): the
 /// scripted MockRebalancer loses value, churns, trades against the target and steps at any time.
+/// @dev Every step is valued by the Lens three times (rule, before, after) on top of the fund's own checks,
+/// so this suite runs fewer sequences than the profiles' (64 x 64 locally, 256 x 100 in CI).
+/// forge-config: default.invariant.runs = 32
+/// forge-config: default.invariant.depth = 64
+/// forge-config: ci.invariant.runs = 64
+/// forge-config: ci.invariant.depth = 100
 contract EpisodeInvariantsTest is BaseTest {
     EpisodeHandler internal handler;
 
