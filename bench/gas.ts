@@ -44,6 +44,8 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
   rebalance1x1RealVenus: { note: "1 sell + 1 buy via V3, Venus's own markets (6 assets)" },
   rebalance2x2RealVenus: { target: 900_000, note: "2 sells + 2 buys, Venus's own markets (6 assets)" },
   rebalance1x4PriceShockRealVenus: { note: "BTC +40 %: 1 sell, 4 buys + USDT sleeve, Venus's own markets" },
+  poke: { note: "rebalancer.poke(): the fund valued, the rule applied, 'due' recorded (public trigger)" },
+  pokeRealVenus: { note: "rebalancer.poke() on Venus's own markets" },
   // Router (RouterGasBench.t.sol): USDT in or out through the devnet-like V3 pools, $1,000 / 1 share.
   routerMint: {
     target: 900_000,

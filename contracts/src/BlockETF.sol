@@ -16,6 +16,7 @@ import {
     FundParams,
     IBlockETF,
     MarketInfo,
+    RebalanceEpisode,
     RedeemPayout,
     VenusOutcome
 } from "./interfaces/IBlockETF.sol";
@@ -48,8 +49,8 @@ import {VenusLib} from "./libraries/VenusLib.sol";
 /// - owner (a timelock or multisig): parameters, unpause. guardian: pause, pull assets out of Venus.
 ///   keeper: triggers rebalances through the rebalancer. rebalancer (a contract the owner sets): trades
 ///   in `rebalance` steps that the fund itself bounds against its oracle (value loss, trade size, every
-///   weight closer). No role can move holders' assets anywhere else but Venus markets the owner listed
-///   for that very token.
+///   weight closer) and as an episode (interval, loss budget, progress, steps, deadline). No role can move
+///   holders' assets anywhere else but Venus markets the owner listed for that very token.
 /// LIVENESS
 /// - `redeem` works while paused and whatever Venus does: what Venus cannot pay is paid in vTokens, and
 ///   what cannot be transferred is escrowed per holder for `claim`.
@@ -98,6 +99,8 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     bool public rebalancing;
     /// @inheritdoc IBlockETF
     address public rebalancer;
+    // Rebalance episodes: the owner's bounds and the current (or last) episode, kept by RebalanceLib.
+    RebalanceEpisode internal _episode;
     /// @inheritdoc IBlockETF
     address public feeRecipient;
     /// @inheritdoc IBlockETF
@@ -159,6 +162,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             ConstantsLib.DEFAULT_REBALANCE_THRESHOLD_BPS,
             ConstantsLib.DEFAULT_REBALANCE_COOLDOWN,
             ConstantsLib.DEFAULT_REBALANCE_MAX_LOSS_BPS
+        );
+        _setEpisodeBounds(
+            ConstantsLib.DEFAULT_EPISODE_MIN_STEP_INTERVAL,
+            ConstantsLib.DEFAULT_EPISODE_MAX_DURATION,
+            ConstantsLib.DEFAULT_EPISODE_MAX_STEPS,
+            ConstantsLib.DEFAULT_EPISODE_MAX_LOSS_BPS
         );
     }
 
@@ -320,11 +329,12 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
             sent,
             RebalanceLib.Rule(
                 rebalanceThresholdBps, rebalanceCooldown, lastRebalanceAt, rebalanceMaxLossBps, rebalancing
-            )
+            ),
+            _episode
         );
         complete = r.complete;
-        rebalancing = !complete;
-        if (complete) lastRebalanceAt = uint64(block.timestamp);
+        rebalancing = r.open;
+        if (!r.open) lastRebalanceAt = uint64(r.endedAt);
         emit EventsLib.Rebalance(
             msg.sender, sent, received, r.valueBefore, r.valueAfter, r.tradedValue, complete
         );
@@ -446,6 +456,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBlockETF
+    function setEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps)
+        external
+        onlyOwner
+    {
+        _setEpisodeBounds(minStepInterval, maxDuration, maxSteps, maxLossBps);
+    }
+
+    /// @inheritdoc IBlockETF
     function setGuardian(address newGuardian) external onlyOwner {
         _setGuardian(newGuardian);
     }
@@ -476,6 +494,11 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IBlockETF
     function assets() external view returns (Asset[] memory) {
         return _assets;
+    }
+
+    /// @inheritdoc IBlockETF
+    function rebalanceEpisode() external view returns (RebalanceEpisode memory) {
+        return _episode;
     }
 
     /// @inheritdoc IBlockETF
@@ -655,6 +678,14 @@ contract BlockETF is IBlockETF, ERC20, Ownable2Step, ReentrancyGuardTransient {
         );
         (rebalanceThresholdBps, rebalanceCooldown, rebalanceMaxLossBps) = (thresholdBps, cooldown, maxLossBps);
         emit EventsLib.SetRebalanceRule(thresholdBps, cooldown, maxLossBps);
+    }
+
+    function _setEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps)
+        internal
+    {
+        RebalanceLib.setBounds(_episode, minStepInterval, maxDuration, maxSteps, maxLossBps);
+        // New bounds apply to a new episode: an open one ends, and the next step needs the rule.
+        rebalancing = false;
     }
 
     function _setOracle(address newOracle) internal {

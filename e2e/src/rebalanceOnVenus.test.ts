@@ -137,8 +137,20 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     let lost = 0n; // D18{USD} value the fund lost, at each step's oracle prices
     let steps = 0;
     let gas = 0n;
+    let started: { overweightValue: bigint; lossBudget: bigint } | undefined;
+    let ended: { lost: bigint; lossBudget: bigint; reason: number; steps: bigint } | undefined;
     for (let complete = false; !complete; ) {
+      // The fund's own interval between steps (60 s by default).
+      if (steps > 0) await admin.test.increaseTime({ seconds: 60 });
       const { receipt, fundEvent, stepEvent } = await step();
+      for (const e of parseEventLogs({
+        abi: blockEtfAbi,
+        eventName: ["RebalanceEpisodeStarted", "RebalanceEpisodeEnded"],
+        logs: receipt.logs,
+      })) {
+        if (e.eventName === "RebalanceEpisodeStarted") started = e.args;
+        else ended = e.args;
+      }
       expect(receipt.status).toBe("success");
       if (fundEvent === undefined || stepEvent === undefined) throw new Error("missing events");
       complete = stepEvent.args.complete;
@@ -173,10 +185,17 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(await maxDeviationBps()).toBeLessThanOrEqual(50n);
     const costBps = Number((lost * 1_000_000n) / volume) / 100;
     const feeBps = Number((feesPaid * 1_000_000n) / volume) / 100;
+    // One episode from the first step to the last, within its budget (1 % of the over-weight at its start).
+    if (started === undefined || ended === undefined) throw new Error("missing episode events");
+    expect(ended.reason).toBe(0); // Completed
+    expect(ended.steps).toBe(BigInt(steps));
+    expect(ended.lost).toBeLessThanOrEqual(ended.lossBudget);
+    const episodeBps = Number((ended.lost * 1_000_000n) / started.overweightValue) / 100;
     console.log(
       `rebalance after BTC +40 %: ${steps} steps, ${gas} gas, volume $${Number(volume / 10n ** 16n) / 100}, ` +
         `value lost $${Number(lost / 10n ** 16n) / 100} = ${costBps} bps of volume; pool fees ${feeBps} bps ` +
-        `(the rest is price impact in the $5M full-range pools)`,
+        `(the rest is price impact in the $5M full-range pools); the episode lost ${episodeBps} bps of its ` +
+        `$${Number(started.overweightValue / 10n ** 16n) / 100} over-weight (budget 100 bps: $${Number(ended.lossBudget / 10n ** 16n) / 100})`,
     );
     // Fees are a floor; impact of $5,000 steps in $2.5M-a-side pools adds ~20 bps per swap at most.
     expect(costBps).toBeGreaterThanOrEqual(feeBps * 0.9);
@@ -212,11 +231,34 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(await assets()).toEqual(assetsBefore);
   }, 60_000);
 
-  test("behavior: a sandwich within the slippage bound costs the fund at most its loss bound", async () => {
+  test("behavior: the issue's sandwich, 0.6 % in a 0.05 % pool, reverts against the route's own bound", async () => {
     await moveOracle("BTCB", 140_000);
     await movePoolTo(admin, "BTCB", 140_000);
-    // Front-run by 0.5 %, inside the 1 % per-swap bound.
-    await movePoolTo(attacker, "BTCB", 140_000 * 0.995);
+    // Under one 1 % bound for every route this step lost 96 bps of what it sent; BTCB's route is now bound at
+    // its fee (5 bps) plus the devnet's impact allowance (25 bps).
+    expect(ROUTE_SLIPPAGE_BPS.BTCB).toBe(30);
+    await movePoolTo(attacker, "BTCB", 140_000 * 0.994);
+    const error = await keeper.publicClient
+      .simulateContract({
+        account: keeper.account,
+        address: rebalancer,
+        abi: blockEtfRebalancerAbi,
+        functionName: "rebalance",
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    const decoded = decodeBlockEtfError(error);
+    expect(decoded).toBeInstanceOf(RebalanceBoundError);
+    expect(decoded.errorName).toBe("SwapFailed");
+  }, 60_000);
+
+  test("behavior: a sandwich within the route's bound costs the fund at most its loss bound", async () => {
+    await moveOracle("BTCB", 140_000);
+    await movePoolTo(admin, "BTCB", 140_000);
+    // Front-run by 0.05 %: the swap's own fee and impact use the rest of BTCB's 30 bps.
+    await movePoolTo(attacker, "BTCB", 140_000 * 0.9995);
     const { receipt, fundEvent } = await step();
     expect(receipt.status).toBe("success");
     if (fundEvent === undefined) throw new Error("missing Rebalance event");
@@ -225,8 +267,8 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(valueBefore - valueAfter).toBeLessThanOrEqual(tradedValue / 100n);
     const lossBps = Number(((valueBefore - valueAfter) * 1_000_000n) / tradedValue) / 100;
     console.log(
-      `sandwiched step (pool pushed 0.5 %): lost ${lossBps} bps of the $${Number(tradedValue / 10n ** 16n) / 100} sent ` +
-        `(bound: ${ROUTE_SLIPPAGE_BPS} bps per swap, 100 bps of value sent)`,
+      `sandwiched step (pool pushed 0.05 %): lost ${lossBps} bps of the $${Number(tradedValue / 10n ** 16n) / 100} sent ` +
+        `(bound: ${ROUTE_SLIPPAGE_BPS.BTCB} bps per BTCB swap, 100 bps of value sent)`,
     );
   }, 60_000);
 });

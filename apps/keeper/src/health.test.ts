@@ -3,7 +3,7 @@ import { parseEther } from "viem";
 import { describe, expect, test } from "vitest";
 import { evaluateHealth, healthStatus } from "./health.js";
 import type { Snapshot } from "./state.js";
-import { due, REBALANCER, snapshot } from "./test/snapshot.js";
+import { due, inEpisode, REBALANCER, snapshot, withEpisode } from "./test/snapshot.js";
 
 const options = {
   poolDeviationBps: 100,
@@ -62,7 +62,7 @@ describe("evaluateHealth", () => {
   });
 
   test("behavior: a pool off the oracle by more than N bps is flagged, N itself is not", () => {
-    const pool = { index: 0, pool: REBALANCER, fee: 500, poolPrice: 0n, oraclePrice: 1n };
+    const pool = { index: 0, pool: REBALANCER, fee: 500, poolPrice: 0n, oraclePrice: 1n, boundBps: 500 };
     const s = {
       ...snapshot(),
       pools: [
@@ -71,6 +71,38 @@ describe("evaluateHealth", () => {
       ],
     };
     expect(evaluateHealth(s, options).map((f) => [f.kind, f.asset])).toEqual([["pool-price", "ETH"]]);
+  });
+
+  test("behavior: a pool beyond its route's own bound says steps through it wait", () => {
+    const pool = { index: 0, pool: REBALANCER, fee: 500, poolPrice: 0n, oraclePrice: 1n, boundBps: 30 };
+    const s = {
+      ...snapshot(),
+      pools: [
+        { ...pool, deviationBps: 30 },
+        { ...pool, index: 1, deviationBps: 60 },
+      ],
+    };
+    const findings = evaluateHealth(s, options);
+    expect(findings.map((f) => [f.kind, f.severity, f.asset])).toEqual([["pool-price", "warning", "ETH"]]);
+    expect(findings[0]?.message).toMatch(
+      /60 bps from the oracle, beyond its route's 30 bps bound: rebalance steps through it wait/,
+    );
+  });
+
+  test("behavior: an episode with no loss budget left is a warning", () => {
+    const s = inEpisode(snapshot(), { lost: parseEther("60") });
+    expect(evaluateHealth(s, options).map((f) => [f.kind, f.severity])).toEqual([["episode", "warning"]]);
+  });
+
+  test("behavior: core and the Lens disagreeing on the episode is critical", () => {
+    const s = inEpisode(snapshot());
+    // The Lens says the episode is over; the fund's books (and core) say it is active.
+    const wrong = { ...s, episode: { ...s.episode, status: { ...s.episode.status, active: false } } };
+    expect(evaluateHealth(wrong, options).map((f) => f.kind)).toContain("rule-mismatch");
+    // An expired one agrees: its deadline passed.
+    const expired = withEpisode(s, { startedAt: s.timestamp - 43_201n }, true);
+    expect(expired.episode.status.expired).toBe(true);
+    expect(evaluateHealth(expired, options)).toEqual([]);
   });
 
   test("behavior: wrong roles are critical", () => {

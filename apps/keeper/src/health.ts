@@ -1,3 +1,4 @@
+import { isStepDue, rebalanceEpisodeStatus } from "@blocketf/core";
 import { isAddressEqual, zeroAddress } from "viem";
 import { ruleOf } from "./plan.js";
 import type { Snapshot } from "./state.js";
@@ -14,6 +15,7 @@ export type Finding = {
     | "venus-unvalued"
     | "venus-written-off"
     | "pool-price"
+    | "episode"
     | "roles"
     | "rule-mismatch"
     | "gas-balance"
@@ -96,8 +98,15 @@ export function evaluateHealth(s: Snapshot, o: HealthOptions): Finding[] {
     }
   }
   for (const p of s.pools) {
-    if (p.deviationBps > o.poolDeviationBps) {
-      const symbol = s.fund.assets[p.index]?.symbol ?? String(p.index);
+    const symbol = s.fund.assets[p.index]?.symbol ?? String(p.index);
+    if (p.deviationBps > p.boundBps) {
+      out.push({
+        kind: "pool-price",
+        severity: "warning",
+        asset: symbol,
+        message: `pool ${p.pool} prices ${symbol} ${p.deviationBps} bps from the oracle, beyond its route's ${p.boundBps} bps bound: rebalance steps through it wait (pool ${p.poolPrice}, oracle ${p.oraclePrice}, D18)`,
+      });
+    } else if (p.deviationBps > o.poolDeviationBps) {
       out.push({
         kind: "pool-price",
         severity: "warning",
@@ -105,6 +114,14 @@ export function evaluateHealth(s: Snapshot, o: HealthOptions): Finding[] {
         message: `pool ${p.pool} prices ${symbol} ${p.deviationBps} bps from the oracle (pool ${p.poolPrice}, oracle ${p.oraclePrice}, D18; flag > ${o.poolDeviationBps})`,
       });
     }
+  }
+  const episode = s.episode.status;
+  if (episode.active && episode.lossLeft === 0n) {
+    out.push({
+      kind: "episode",
+      severity: "warning",
+      message: `the rebalance episode has lost its whole budget (${s.episode.episode.lossBudget} USD, D18): no step until it ends at ${episode.deadline}`,
+    });
   }
   if (!isAddressEqual(s.roles.rebalancer, o.rebalancer)) {
     out.push({
@@ -120,10 +137,31 @@ export function evaluateHealth(s: Snapshot, o: HealthOptions): Finding[] {
       message: `the fund's keeper is ${s.roles.keeper}, not this account ${s.keeper.address}: it can only step after the public delay`,
     });
   }
+  // packages/core's episode status from the fund's own books must be the Lens's.
+  const core = rebalanceEpisodeStatus({
+    episode: s.episode.episode,
+    open: s.episode.open,
+    lastRebalanceAt: s.rule.lastRebalanceAt,
+    now: s.timestamp,
+  });
+  const lens = s.episode.status;
+  if (
+    core.active !== lens.active ||
+    core.expired !== lens.expired ||
+    core.cooldownFrom !== lens.cooldownFrom ||
+    core.nextStepAt !== lens.nextStepAt ||
+    core.lossLeft !== lens.lossLeft
+  ) {
+    out.push({
+      kind: "rule-mismatch",
+      severity: "critical",
+      message: `packages/core reads the episode as active=${core.active} expired=${core.expired}, the Lens as active=${lens.active} expired=${lens.expired}: the two differ, report it`,
+    });
+  }
   if (s.status.ok && s.fund.pricesOk) {
     const rule = ruleOf(s);
-    // The Lens also reports a bounded rebalance in progress as due (the fund's `rebalancing()`).
-    const expected = rule.needsRebalance || (s.rule.inProgress && rule.maxDeviationBps > 0);
+    // The Lens also reports an active episode as due.
+    const expected = isStepDue(rule, lens);
     if (expected !== s.status.value.needsRebalance) {
       out.push({
         kind: "rule-mismatch",

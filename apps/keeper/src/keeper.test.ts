@@ -64,6 +64,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  current = { ...PRICES };
   await admin.test.revert({ id: snapshot });
   snapshot = await admin.test.snapshot();
   await admin.test.setAutomine(true);
@@ -78,15 +79,26 @@ async function send(request: Parameters<DevClients["wallet"]["writeContract"]>[0
   expect(receipt.status).toBe("success");
 }
 
+/** {USD} The oracle's prices as the tests moved them. */
+let current: Record<BasketSymbol, number> = { ...PRICES };
+
 /** A market shock: the feed, Venus's oracle and the pool all move `symbol` to `priceUsd`. */
 async function shock(
   symbol: Exclude<BasketSymbol, "USDT">,
   priceUsd: number,
 ): Promise<{ block: bigint; time: bigint }> {
+  current[symbol] = priceUsd;
   await moveOracles(admin, stack, symbol, priceUsd);
   await movePool(admin, { stack, pools, router }, symbol, priceUsd);
   const block = await admin.publicClient.getBlock({ blockTag: "latest" });
   return { block: block.number, time: block.timestamp };
+}
+
+/** Arbitrageurs put every pool back on the oracle (the keeper's own steps move them, as on mainnet). */
+async function arbitrage(): Promise<void> {
+  for (const symbol of Object.keys(pools) as Exclude<BasketSymbol, "USDT">[]) {
+    await movePool(admin, { stack, pools, router }, symbol, current[symbol]);
+  }
 }
 
 function keeperArgs(extra: readonly string[] = []): string[] {
@@ -176,6 +188,10 @@ describe("Keeper on anvil", () => {
         ticks++;
         expect(report).toBeDefined();
         if (report?.decision.reason === "step-interval") await wait(60);
+        // The step's own swaps moved the pools: the next swap would fall below its oracle minimum, so the
+        // keeper waits (no send, no back-off) until arbitrage puts them back, as on mainnet.
+        const waiting = ["pool-off-oracle", "swap-below-minimum"];
+        if (waiting.includes(String(report?.decision.reason))) await arbitrage();
         done = lines.find((l) => l.msg === "confirm" && l.action === "rebalance" && l.complete === true);
       }
       expect(done, "the rebalance completes").toBeDefined();
@@ -225,6 +241,38 @@ describe("Keeper on anvil", () => {
     } finally {
       await server.close();
     }
+  });
+
+  test("behavior: a pool pushed beyond its route's bound → the keeper waits (no send, a health line), then steps once arbitrage puts it back", async () => {
+    const { lines, logger } = capture();
+    const keeper = new Keeper(keeperConfig(), { logger });
+    const at = await shock("BTCB", 180_000);
+    // The issue's case: BTCB's 0.05 % pool pushed 0.6 % against the fund, under the keeper's 100 bps flag
+    // but beyond the route's own 30 bps bound (fee 5 + impact allowance 25).
+    await movePool(admin, { stack, pools, router }, "BTCB", 180_000 * 0.994);
+    const nonce = await admin.publicClient.getTransactionCount({ address: keeperAddress });
+    for (let i = 0; i < 3; i++) {
+      const report = await keeper.tick();
+      expect(report?.decision).toEqual({ action: "skip", reason: "pool-off-oracle" });
+    }
+    const skip = lines.find((l) => l.msg === "skip" && l.reason === "pool-off-oracle");
+    expect(String(skip?.detail)).toMatch(
+      /BTCB pool 0x[0-9a-fA-F]{40} is \d+ bps from the oracle, beyond its route's 30 bps bound/,
+    );
+    const health = keeper.health();
+    expect(health.httpStatus).toBe(200);
+    expect(health.body.status).toBe("degraded");
+    expect(health.body.findings.map((f) => f.message).join("\n")).toMatch(
+      /beyond its route's 30 bps bound: rebalance steps through it wait/,
+    );
+    expect(lines.filter((l) => l.msg === "send")).toEqual([]);
+    expect(await admin.publicClient.getTransactionCount({ address: keeperAddress })).toBe(nonce);
+    expect(await steps(at.block)).toEqual([]);
+
+    await arbitrage();
+    const report = await keeper.tick();
+    expect(report?.decision).toEqual({ action: "rebalance", reason: "confirmed" });
+    expect(await steps(at.block)).toHaveLength(1);
   });
 
   test("behavior: --dry-run simulates the step and sends nothing", async () => {

@@ -32,6 +32,9 @@ import { createMetrics, type KeeperMetrics } from "./metrics.js";
 import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
 import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
 
+/** `EpisodeEnd` (IBlockETF.sol) by its value, for the logs. */
+const EPISODE_END = ["completed", "max-steps", "stalled", "expired"] as const;
+
 /** The last tick, as /health reports it. */
 export type TickReport = {
   readonly at: number;
@@ -241,6 +244,16 @@ export class Keeper {
         sent: d.sent,
         spend: d.spend,
         continuing: d.continuing,
+        closing: d.closing,
+        episode: {
+          active: s.episode.status.active,
+          startedAt: s.episode.episode.startedAt,
+          steps: s.episode.episode.steps,
+          stepsLeft: s.episode.status.stepsLeft,
+          lost: s.episode.episode.lost,
+          lossBudget: s.episode.episode.lossBudget,
+          deadline: s.episode.status.deadline,
+        },
       });
       return this.rebalance(s);
     }
@@ -282,6 +295,12 @@ export class Keeper {
         gas: prepared.gas,
       });
     } catch (error: unknown) {
+      const typed = decodeBlockEtfError(error);
+      // A swap below its oracle minimum is a pool off the oracle (often moved by the last step) or too
+      // shallow for the trade: not a keeper failure, so no back-off; it waits for arbitrage, tick by tick.
+      if (typed.errorName === "SwapFailed") {
+        return this.skip("swap-below-minimum", typed.shortMessage, { block: s.blockNumber, error: typed });
+      }
       return this.failed("rebalance", "simulate", error);
     }
     if (this.config.dryRun) return this.dryRun("rebalance");
@@ -316,7 +335,22 @@ export class Keeper {
         eventName: "RebalanceStep",
         logs: receipt.logs,
       });
-      return { complete: step?.args.complete, sent: step?.args.sent, spend: step?.args.spend };
+      const episodes = parseEventLogs({
+        abi: blockEtfAbi,
+        eventName: ["RebalanceEpisodeStarted", "RebalanceEpisodeEnded"],
+        logs: receipt.logs,
+      }).map((l) =>
+        l.eventName === "RebalanceEpisodeStarted"
+          ? { started: l.args.startedAt, lossBudget: l.args.lossBudget, deadline: l.args.deadline }
+          : {
+              ended: l.args.startedAt,
+              reason: EPISODE_END[l.args.reason] ?? l.args.reason,
+              steps: l.args.steps,
+              lost: l.args.lost,
+              lossBudget: l.args.lossBudget,
+            },
+      );
+      return { complete: step?.args.complete, sent: step?.args.sent, spend: step?.args.spend, episodes };
     });
   }
 

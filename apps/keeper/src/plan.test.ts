@@ -2,7 +2,7 @@ import { parseEther } from "viem";
 import { describe, expect, test } from "vitest";
 import { gasCostUsd, planTick, sweepCandidates, sweepWorthGas } from "./plan.js";
 import type { Snapshot } from "./state.js";
-import { snapshot } from "./test/snapshot.js";
+import { inEpisode, snapshot, withEpisode } from "./test/snapshot.js";
 
 const options = { sweepMinUsd: parseEther("100") };
 /** BTCB up to 60 % of the fund: 1,000 bps over its 50 % target. */
@@ -34,23 +34,69 @@ describe("planTick", () => {
     expect(d.continuing).toBe(false);
   });
 
-  test("behavior: a bounded rebalance under way is continuing", () => {
-    const s = shocked();
-    const d = planTick({ ...s, rule: { ...s.rule, inProgress: true } }, options);
-    expect(d.action === "rebalance" && d.continuing).toBe(true);
+  test("behavior: an episode under way is continuing", () => {
+    const d = planTick(inEpisode(shocked()), options);
+    expect(d.action === "rebalance" && d.continuing && !d.closing).toBe(true);
   });
 
-  test("behavior: a rebalance in progress goes on below the threshold and inside the cooldown", () => {
+  test("behavior: an active episode goes on below the threshold and inside the cooldown", () => {
     const s = shocked();
     const d = planTick(
-      {
-        ...s,
-        rule: { ...s.rule, inProgress: true, thresholdBps: 5_000, lastRebalanceAt: s.timestamp },
-      },
+      inEpisode({ ...s, rule: { ...s.rule, thresholdBps: 5_000, lastRebalanceAt: s.timestamp - 700n } }),
       options,
     );
     expect(d.action).toBe("rebalance");
     if (d.action === "rebalance") expect(d.rule.needsRebalance).toBe(false);
+  });
+
+  test("behavior: an expired episode does not go on; its deadline starts the cooldown", () => {
+    const s = shocked();
+    // Started 12 h 10 min ago: over since 10 minutes, so the 30-minute cooldown runs from its deadline.
+    const expired = inEpisode(s, { startedAt: s.timestamp - 43_800n });
+    expect(expired.episode.status.expired).toBe(true);
+    const d = planTick(expired, options);
+    expect(d.action).toBe("skip");
+    if (d.action === "skip") expect(d.rule?.cooldownElapsed).toBe(false);
+  });
+
+  test("behavior: nothing can be sold while an episode is open → close it (rebalance, closing)", () => {
+    const s = inEpisode(shocked());
+    const d = planTick(
+      {
+        ...s,
+        rebalancer: { ...s.rebalancer, preview: { status: "ok", sent: [0n, 0n, 0n], spend: [0n, 0n, 0n] } },
+      },
+      options,
+    );
+    expect(d).toMatchObject({ action: "rebalance", closing: true });
+  });
+
+  test("behavior: no loss budget left → skip until the deadline", () => {
+    const s = inEpisode(shocked(), { lost: parseEther("60") });
+    const d = planTick(s, options);
+    expect(d).toMatchObject({
+      action: "skip",
+      reason: "episode-budget-spent",
+      retryAt: s.episode.status.deadline + 1n,
+    });
+  });
+
+  test("behavior: a pool the step trades in is off the oracle beyond its route's bound → wait", () => {
+    const s = shocked();
+    const pool = { pool: s.roles.rebalancer, fee: 500, poolPrice: 0n, oraclePrice: 1n, boundBps: 30 };
+    // BTCB is sold (sent) and ETH bought (spend): either pool off its bound holds the step.
+    for (const index of [0, 1]) {
+      const d = planTick({ ...s, pools: [{ ...pool, index, deviationBps: 31 }] }, options);
+      expect(d).toMatchObject({ action: "skip", reason: "pool-off-oracle" });
+      if (d.action === "skip")
+        expect(d.detail).toMatch(/31 bps from the oracle, beyond its route's 30 bps bound/);
+    }
+    // At the bound, or off in a pool the step does not use, the step goes.
+    expect(planTick({ ...s, pools: [{ ...pool, index: 0, deviationBps: 30 }] }, options).action).toBe(
+      "rebalance",
+    );
+    const unused = withEpisode({ ...s, pools: [{ ...pool, index: 2, deviationBps: 500 }] }, {}, false);
+    expect(planTick(unused, options).action).toBe("rebalance");
   });
 
   test("behavior: the step interval runs → skip until nextStepAt", () => {
@@ -72,9 +118,13 @@ describe("planTick", () => {
     expect(d).toMatchObject({ action: "skip", reason: "not-permitted" });
   });
 
-  test("behavior: cooldown after a completed rebalance → no step", () => {
+  test("behavior: cooldown after the last episode ended → no step", () => {
     const s = shocked();
-    const d = planTick({ ...s, rule: { ...s.rule, lastRebalanceAt: s.timestamp - 60n } }, options);
+    // The Lens's episode status carries the fund's lastRebalanceAt as the cooldown's start.
+    const d = planTick(
+      withEpisode({ ...s, rule: { ...s.rule, lastRebalanceAt: s.timestamp - 60n } }, {}, false),
+      options,
+    );
     expect(d.action).toBe("skip");
   });
 

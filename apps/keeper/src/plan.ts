@@ -1,4 +1,4 @@
-import { type CheckRebalanceReturnType, checkRebalance, sweepExcess } from "@blocketf/core";
+import { type CheckRebalanceReturnType, checkRebalance, isStepDue, sweepExcess } from "@blocketf/core";
 import { zeroAddress } from "viem";
 import type { Snapshot } from "./state.js";
 
@@ -17,6 +17,13 @@ export type SkipReason =
   | "not-permitted"
   /** Rule met but the rebalancer cannot plan a step (its preview reverts) or plans nothing. */
   | "nothing-to-trade"
+  /**
+   * A pool the step trades in prices its asset further from the oracle than the route's own bound: the
+   * swap would lose up to that bound (or revert), so the keeper waits for arbitrage.
+   */
+  | "pool-off-oracle"
+  /** The active episode has no loss budget left: the fund refuses any step that loses value until it ends. */
+  | "episode-budget-spent"
   /** Rule not met, and the idle excess is not worth a sweep. */
   | "idle-below-threshold";
 
@@ -36,8 +43,13 @@ export type Decision =
       readonly sent: readonly bigint[];
       /** {tok of stablecoin} What it spends per asset. */
       readonly spend: readonly bigint[];
-      /** True when a bounded rebalance is already under way (a previous step did not complete it). */
+      /** True when an episode is already under way (a previous step did not complete it). */
       readonly continuing: boolean;
+      /**
+       * True when the rebalancer can sell nothing while the fund's episode is open: the call closes the
+       * episode (the fund ends it as stalled), so the rule and the cooldown apply again.
+       */
+      readonly closing: boolean;
     }
   | {
       readonly action: "sweep";
@@ -59,16 +71,26 @@ export type PlanOptions = {
   readonly sweepMinUsd: bigint;
 };
 
-/** The rule of packages/core applied to the Lens's values (the backtester runs the same function). */
+/**
+ * The rule of packages/core applied to the Lens's values (the backtester runs the same function), the
+ * cooldown running from the end of the last episode (its deadline if it expired).
+ */
 export function ruleOf(s: Snapshot): CheckRebalanceReturnType {
   return checkRebalance({
     valuesUsd: s.fund.assets.map((a) => a.value),
     targetWeightsBps: s.fund.assets.map((a) => a.weightBps),
     thresholdBps: s.rule.thresholdBps,
     cooldownSeconds: s.rule.cooldownSeconds,
-    lastRebalanceAt: Number(s.rule.lastRebalanceAt),
+    lastRebalanceAt: Number(s.episode.status.cooldownFrom),
     now: Number(s.timestamp),
   });
+}
+
+/** The routes a step trades through whose pool is further from the oracle than the route's bound. */
+export function poolsOffOracle(s: Snapshot, sent: readonly bigint[], spend: readonly bigint[]) {
+  return s.pools.filter(
+    (p) => p.deviationBps > p.boundBps && ((sent[p.index] ?? 0n) > 0n || (spend[p.index] ?? 0n) > 0n),
+  );
 }
 
 /** The idle excess `sweep` would supply, per asset with an open Venus market and a price. */
@@ -86,10 +108,11 @@ export function sweepCandidates(s: Snapshot): SweepCandidate[] {
 
 /**
  * One tick's decision, from the chain's state only (no clock, no I/O): a rebalance step when the rule
- * holds (or the fund has a bounded rebalance in progress, which goes on to target) and the rebalancer
- * lets this account step, else a sweep when the idle excess is worth the minimum,
- * else a skip with its reason. A rebalance comes first: it withdraws what it sells and re-supplies what
- * it buys, so a sweep before it would only churn.
+ * holds (or the fund's episode is active, which goes on to target) and the rebalancer lets this account
+ * step, the fund's own bounds allow it and every pool the step trades in is within its route's bound of the
+ * oracle; a close of the open episode when nothing can be sold; else a sweep when the idle excess is worth
+ * the minimum, else a skip with its reason. A rebalance comes first: it withdraws what it sells and
+ * re-supplies what it buys, so a sweep before it would only churn.
  */
 export function planTick(s: Snapshot, options: PlanOptions): Decision {
   if (s.keeper.noncePending > s.keeper.nonceLatest) {
@@ -121,7 +144,8 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
     };
   }
   const rule = ruleOf(s);
-  if (rule.needsRebalance || s.rule.inProgress) {
+  const episode = s.episode.status;
+  if (isStepDue(rule, episode) || episode.active) {
     const r = s.rebalancer;
     if (!r.canRebalance.allowed) {
       if (r.canRebalance.nextStepAt > s.timestamp) {
@@ -143,7 +167,12 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
     if (r.preview.status === "error") {
       return { action: "skip", reason: "nothing-to-trade", detail: r.preview.error.shortMessage, rule };
     }
-    if (!r.preview.sent.some((x) => x > 0n)) {
+    const { sent, spend } = r.preview;
+    if (!sent.some((x) => x > 0n)) {
+      // Nothing can be sold (routes, Venus paused or out of cash): an open episode is closed, not left open.
+      if (s.episode.open) {
+        return { action: "rebalance", rule, sent, spend, continuing: true, closing: true };
+      }
       return {
         action: "skip",
         reason: "nothing-to-trade",
@@ -151,13 +180,30 @@ export function planTick(s: Snapshot, options: PlanOptions): Decision {
         rule,
       };
     }
-    return {
-      action: "rebalance",
-      rule,
-      sent: r.preview.sent,
-      spend: r.preview.spend,
-      continuing: s.rule.inProgress,
-    };
+    if (episode.active && episode.lossLeft === 0n) {
+      return {
+        action: "skip",
+        reason: "episode-budget-spent",
+        detail: `the episode has lost its whole budget (${s.episode.episode.lossBudget} USD, D18): no step until it ends at ${episode.deadline}`,
+        retryAt: episode.deadline + 1n,
+        rule,
+      };
+    }
+    const off = poolsOffOracle(s, sent, spend);
+    if (off.length > 0) {
+      return {
+        action: "skip",
+        reason: "pool-off-oracle",
+        detail: off
+          .map(
+            (p) =>
+              `${s.fund.assets[p.index]?.symbol ?? p.index} pool ${p.pool} is ${p.deviationBps} bps from the oracle, beyond its route's ${p.boundBps} bps bound`,
+          )
+          .join("; "),
+        rule,
+      };
+    }
+    return { action: "rebalance", rule, sent, spend, continuing: episode.active, closing: false };
   }
   const candidates = sweepCandidates(s);
   const excessUsd = candidates.reduce((sum, c) => sum + c.valueUsd, 0n);

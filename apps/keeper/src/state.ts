@@ -6,9 +6,11 @@ import {
   type GetFundReturnType,
   type GetRebalancerStateReturnType,
   getFund,
+  getRebalanceEpisode,
   getRebalancerState,
   getRebalanceStatus,
   getV3PoolState,
+  type RebalanceEpisodeView,
   type RebalanceStatus,
   v3SpotPriceD18,
 } from "@blocketf/sdk";
@@ -38,14 +40,15 @@ export type Snapshot = {
   readonly rule: {
     readonly thresholdBps: number;
     readonly cooldownSeconds: number;
-    /** {s} Last completed rebalance; 0 = never. */
+    /** {s} The fund's `lastRebalanceAt()`: when the last episode ended; 0 = never. */
     readonly lastRebalanceAt: bigint;
-    /**
-     * The fund's `rebalancing()`: a bounded rebalance is under way (a step did not bring every weight
-     * within a tenth of the threshold), so further steps need neither the threshold nor the cooldown.
-     */
-    readonly inProgress: boolean;
   };
+  /**
+   * The fund's rebalance episode from the Lens (needs no price): its bounds and books, and what it allows
+   * now. While `status.active`, steps need neither the threshold nor the cooldown, but the fund bounds
+   * them: its interval (`status.nextStepAt`), `status.stepsLeft`, `status.lossLeft`, the deadline.
+   */
+  readonly episode: RebalanceEpisodeView;
   /** The fund's `rebalancer()` and `keeper()`, to check against the configuration. */
   readonly roles: { readonly rebalancer: Address; readonly keeper: Address };
   readonly rebalancer: GetRebalancerStateReturnType;
@@ -78,6 +81,8 @@ export type PoolCheck = {
   readonly oraclePrice: bigint;
   /** {bps} |pool − oracle| / oracle, rounded down. */
   readonly deviationBps: number;
+  /** {bps} The route's own per-swap bound (`maxSlippageBps`): steps through the pool wait beyond it. */
+  readonly boundBps: number;
 };
 
 const WAD = 10n ** 18n;
@@ -145,7 +150,7 @@ export async function fetchSnapshot(
     thresholdBps,
     cooldown,
     lastRebalanceAt,
-    inProgress,
+    episode,
     rolesRebalancer,
     rolesKeeper,
     wbnb,
@@ -156,7 +161,7 @@ export async function fetchSnapshot(
     readContract(c, { ...fundAt, functionName: "rebalanceThresholdBps" }),
     readContract(c, { ...fundAt, functionName: "rebalanceCooldown" }),
     readContract(c, { ...fundAt, functionName: "lastRebalanceAt" }),
-    readContract(c, { ...fundAt, functionName: "rebalancing" }),
+    getRebalanceEpisode(c, { lens: p.lens, fund: p.fund }),
     readContract(c, { ...fundAt, functionName: "rebalancer" }),
     readContract(c, { ...fundAt, functionName: "keeper" }),
     readContract(c, { ...fundAt, functionName: "WBNB" }),
@@ -227,6 +232,7 @@ export async function fetchSnapshot(
       poolPrice,
       oraclePrice,
       deviationBps: relativeBps(poolPrice, oraclePrice),
+      boundBps: route.maxSlippageBps,
     });
   }
 
@@ -246,7 +252,8 @@ export async function fetchSnapshot(
     timestamp: block.timestamp,
     fund,
     status,
-    rule: { thresholdBps: thresholdBps, cooldownSeconds: cooldown, lastRebalanceAt, inProgress },
+    rule: { thresholdBps: thresholdBps, cooldownSeconds: cooldown, lastRebalanceAt },
+    episode,
     roles: { rebalancer: rolesRebalancer, keeper: rolesKeeper },
     rebalancer,
     utilizationBps,

@@ -99,6 +99,47 @@ struct RedeemPayout {
     uint256 escrowed;
 }
 
+// Rebalance episodes
+
+/// @notice Why a rebalance episode ended.
+enum EpisodeEnd {
+    /// @dev A step brought every weight within a tenth of the threshold of its target.
+    Completed,
+    /// @dev The episode took `maxSteps` steps.
+    MaxSteps,
+    /// @dev The rebalancer found nothing it could trade (an over-weight asset that cannot be sold) and closed
+    /// it.
+    Stalled,
+    /// @dev Its deadline passed (reported by the next call that meets it; the episode ended at the deadline).
+    Expired
+}
+
+/// @notice A fund's rebalance episode: the owner's bounds and the state of the current (or last) episode.
+/// An episode starts with a step the rule allows (threshold and cooldown) and lasts until a step completes
+/// it, it takes `maxSteps` steps, the rebalancer closes it as stalled, or `maxDuration` passes; meanwhile
+/// further steps need neither the threshold nor the cooldown but the fund bounds them as a whole.
+/// @param minStepInterval {s} Least time between two steps (of any episode).
+/// @param maxDuration {s} An episode accepts no step after `startedAt + maxDuration` (its deadline).
+/// @param maxSteps Most steps in one episode; the step that reaches it ends the episode.
+/// @param maxLossBps {bps} Most value the whole episode may lose, of the over-weight value at its start.
+/// @param startedAt {s} Start of the current or last episode; 0 = never.
+/// @param lastStepAt {s} Time of the last accepted step; 0 = never.
+/// @param steps Steps taken in the current or last episode.
+/// @param lossBudget D18{USD} `maxLossBps` x the over-weight value at the episode's start.
+/// @param lost D18{USD} Oracle value the episode's steps lost so far (each step's loss at its own prices;
+/// gains do not refill the budget).
+struct RebalanceEpisode {
+    uint32 minStepInterval;
+    uint32 maxDuration;
+    uint16 maxSteps;
+    uint16 maxLossBps;
+    uint64 startedAt;
+    uint64 lastStepAt;
+    uint16 steps;
+    uint128 lossBudget;
+    uint128 lost;
+}
+
 /// @title IBlockETF
 /// @notice A BlockETF V2 fund: ERC-20 shares over a basket of tokens with target weights, one of them a
 /// stablecoin sleeve; in-kind mint and redeem; idle holdings earn interest on Venus.
@@ -181,14 +222,20 @@ interface IBlockETF {
     /// @dev Only `rebalancer`; not while paused. The fund itself verifies every step against its oracle,
     /// whatever the rebalancer did:
     /// - the rule held before it: some weight `rebalanceThresholdBps` or more from target and the
-    ///   cooldown since the last completed rebalance elapsed, or a rebalance is in progress
+    ///   cooldown since the last episode ended elapsed, or an episode is open and before its deadline
     ///   (`RebalanceNotNeeded`);
     /// - it traded no more than the total over-weight value (`RebalanceTradeTooLarge`);
     /// - value after >= value before - `rebalanceMaxLossBps` x value sent (`RebalanceLossTooHigh`);
     /// - every weight ended closer to its target or within the threshold (`RebalanceWeightWorse`).
-    /// A step that brings every weight within a tenth of the threshold of its target completes the
-    /// rebalance and starts the cooldown; otherwise (a bounded step) `rebalancing` stays true and the next
-    /// step may follow at once.
+    /// Every step is part of an episode (`RebalanceEpisode`): the step the rule allows starts one, and while
+    /// it lasts the fund also requires `minStepInterval` since the last step (`EpisodeStepTooSoon`), the
+    /// episode's cumulative loss within its budget (`EpisodeLossTooHigh`), strict progress on the total gap
+    /// sum_i |value_i - target_i| at the step's prices (`RebalanceNoProgress`), at most `maxSteps` steps and
+    /// no step after its deadline. A step that brings every weight within a tenth of the threshold of its
+    /// target completes the episode; an episode that ends incomplete ends all the same: the cooldown starts
+    /// and the next step needs the rule again. A call that sends nothing (`sent` all zero, or worth nothing)
+    /// closes the open episode as stalled (or expired) and trades nothing; with no episode open it reverts
+    /// `NothingToRebalance`.
     /// @param sent {tok} Amount of each asset to send out (0 for none).
     /// @return received {tok} Amount of each asset that came back.
     /// @return complete True when every weight is now within a tenth of the threshold of its target.
@@ -214,9 +261,15 @@ interface IBlockETF {
     /// and `cooldown` seconds passed since the last completed rebalance; a rebalance may lose at most
     /// `maxLossBps` of the value it trades. Defaults 500 bps, 30 minutes, 100 bps.
     function setRebalanceRule(uint16 thresholdBps, uint32 cooldown, uint16 maxLossBps) external;
-    /// @notice Sets the contract allowed to call `rebalance` (address(0): rebalancing off); a rebalance in
-    /// progress ends, so the next step needs the rule again.
+    /// @notice Sets the contract allowed to call `rebalance` (address(0): rebalancing off); an open episode
+    /// ends, so the next step needs the rule again.
     function setRebalancer(address rebalancer) external;
+    /// @notice Sets the bounds of rebalance episodes (see `RebalanceEpisode`). Only the owner. Reverts
+    /// `InvalidEpisodeBounds` outside 1 s <= minStepInterval <= 1 day, minStepInterval <= maxDuration <= 7
+    /// days, 1 <= maxSteps <= 100, 1 <= maxLossBps <= 500. Defaults: 60 s, 12 hours, 20 steps, 100 bps.
+    /// @dev An open episode ends (no event of its own: `SetEpisodeBounds`), so the next step needs the rule.
+    function setEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps)
+        external;
     function setGuardian(address guardian) external;
     function setKeeper(address keeper) external;
     function setOracle(address oracle) external;
@@ -249,12 +302,17 @@ interface IBlockETF {
     function rebalanceThresholdBps() external view returns (uint16);
     /// @notice {s} Minimum time between two rebalances.
     function rebalanceCooldown() external view returns (uint32);
-    /// @notice {s} Time of the last completed rebalance (every weight back within the threshold); 0 =
-    /// never.
+    /// @notice {s} When the last episode ended (completed, took `maxSteps`, or closed); the cooldown runs
+    /// from it. 0 = never. An episode that expired ended at its deadline, which this records only at the next
+    /// step: `RebalanceEpisodeLib.status` (and the Lens's `rebalanceEpisode`) give the effective time.
     function lastRebalanceAt() external view returns (uint64);
-    /// @notice True between the first and the last step of a rebalance: further steps need neither the
-    /// threshold nor the cooldown.
+    /// @notice True while an episode is open: from its first step until a step, a close or an owner's change
+    /// ends it. Further steps need neither the threshold nor the cooldown.
+    /// @dev Warning: an open episode past its deadline is over (the fund accepts no further step of it) until
+    /// the next call records it; read `BlockETFLens.rebalanceEpisode` for the effective state.
     function rebalancing() external view returns (bool);
+    /// @notice The bounds of rebalance episodes and the state of the current (or last) one.
+    function rebalanceEpisode() external view returns (RebalanceEpisode memory);
     /// @notice {bps} Most a rebalance may lose, as a share of the oracle value it sends out to trade.
     function rebalanceMaxLossBps() external view returns (uint16);
     /// @notice The contract allowed to call `rebalance`; address(0) when rebalancing is off.

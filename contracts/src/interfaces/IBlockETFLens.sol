@@ -77,7 +77,20 @@ struct LensFund {
     bool holdingsOk;
 }
 
+import {RebalanceEpisodeLib} from "../libraries/RebalanceEpisodeLib.sol";
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
+import {RebalanceEpisode} from "./IBlockETF.sol";
+
+/// @notice A fund's rebalance episode and what it allows now.
+/// @param episode The fund's `rebalanceEpisode()`: bounds and the current (or last) episode's books.
+/// @param open The fund's `rebalancing()`.
+/// @param status RebalanceEpisodeLib.status at this block: active, expired, deadline, the cooldown's start,
+/// the next step's earliest time, steps and loss budget left.
+struct LensEpisode {
+    RebalanceEpisode episode;
+    bool open;
+    RebalanceEpisodeLib.Status status;
+}
 
 /// @title IBlockETFLens
 /// @notice Batched reads and previews for BlockETF funds: one call per page.
@@ -106,7 +119,10 @@ interface IBlockETFLens {
     /// @notice {bps} Current weights by oracle value; reverts on a refused price.
     function currentWeights(address fund) external view returns (uint256[] memory weightsBps);
     /// @notice The fund's rebalance rule applied now: weights, deviations, cooldown and whether (and on
-    /// which asset) it calls for a rebalance. The same rule as packages/core's `checkRebalance`, except that
-    /// a rebalance in progress (`IBlockETF.rebalancing`) is always due; reverts on a refused price.
+    /// which asset) it calls for a rebalance. The same rule as packages/core's `checkRebalance`, with the
+    /// cooldown running from the end of the last episode (its deadline if it expired), except that an
+    /// episode open and before its deadline is always due; reverts on a refused price.
     function rebalanceStatus(address fund) external view returns (RebalanceRuleLib.Check memory);
+    /// @notice The fund's rebalance episode: its bounds, books and what it allows at this block.
+    function rebalanceEpisode(address fund) external view returns (LensEpisode memory);
 }

@@ -56,6 +56,30 @@ library ConstantsLib {
     uint256 internal constant COMPLETE_DIVISOR = 10;
     /// @dev {s}: longest cooldown the owner may set.
     uint32 internal constant MAX_REBALANCE_COOLDOWN = 7 days;
+
+    // Rebalance episodes (the README's Rebalancing section says why each default)
+
+    /// @dev {s}: least time between two rebalance steps by default: the rebalancer's own step interval, so
+    /// arbitrage can put the pools back on the oracle between steps.
+    uint32 internal constant DEFAULT_EPISODE_MIN_STEP_INTERVAL = 1 minutes;
+    /// @dev {s}: an episode's default deadline: longer than the rebalancer's 6-hour public delay, so anyone
+    /// can finish an episode a dead keeper started.
+    uint32 internal constant DEFAULT_EPISODE_MAX_DURATION = 12 hours;
+    /// @dev Default most steps per episode: 20 x a route's `maxTradeValue` per asset.
+    uint16 internal constant DEFAULT_EPISODE_MAX_STEPS = 20;
+    /// @dev {bps}: default most an episode may lose, of the over-weight value at its start: what one full
+    /// rebalance may lose under the default per-step bound (1 % of what it sends).
+    uint16 internal constant DEFAULT_EPISODE_MAX_LOSS_BPS = 100;
+    /// @dev {s}: longest gap between two observations of "due" (`poke`, a step) for the rebalancer's public
+    /// trigger to count it as continuous.
+    uint32 internal constant MAX_POKE_GAP = 1 days;
+    /// @dev {s}: caps on the bounds the owner may set.
+    uint32 internal constant MAX_EPISODE_MIN_STEP_INTERVAL = 1 days;
+    uint32 internal constant MAX_EPISODE_DURATION = 7 days;
+    uint16 internal constant MAX_EPISODE_STEPS = 100;
+    /// @dev {bps}: cap on an episode's loss bound (5 % of its over-weight value).
+    uint16 internal constant MAX_EPISODE_LOSS_BPS = 500;
+
     /// @dev Receiver of the dead shares.
     address internal constant DEAD_ADDRESS = 0x000000000000000000000000000000000000dEaD;
 

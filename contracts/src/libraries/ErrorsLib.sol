@@ -75,6 +75,18 @@ library ErrorsLib {
     error NoPool(address tokenA, address tokenB, uint24 fee);
     error InvalidDelay(uint256 delay);
 
+    // Rebalance episodes
+
+    error InvalidEpisodeBounds(
+        uint256 minStepInterval, uint256 maxDuration, uint256 maxSteps, uint256 maxLossBps
+    );
+    /// @dev The fund's own interval between steps has not elapsed since the last step.
+    error EpisodeStepTooSoon(uint256 nextStepAt);
+    /// @dev D18{USD} The episode's steps would have lost `lost` in all, more than its `lossBudget`.
+    error EpisodeLossTooHigh(uint256 lost, uint256 lossBudget);
+    /// @dev D18{USD} The step did not shrink sum_i |value_i - target_i| (at the step's prices).
+    error RebalanceNoProgress(uint256 gapBefore, uint256 gapAfter);
+
     /* ORACLE */
 
     error FeedNotSet(address token);

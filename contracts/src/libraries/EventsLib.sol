@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.0;
 
-import {AssetConfig, VenusOutcome} from "../interfaces/IBlockETF.sol";
+import {AssetConfig, EpisodeEnd, VenusOutcome} from "../interfaces/IBlockETF.sol";
 
 /// @title EventsLib
 /// @notice One event per state change, named for the action.
@@ -68,6 +68,35 @@ library EventsLib {
     );
     event SetPublicDelay(uint32 delay);
     event SetStepInterval(uint32 interval);
+
+    // Rebalance episodes
+
+    /// @param startedAt {s} The episode's id: the time of its first step.
+    /// @param overweightValue D18{USD} What a full rebalance had to sell at the start.
+    /// @param lossBudget D18{USD} The most the episode may lose.
+    /// @param deadline {s} No step of the episode after this.
+    event RebalanceEpisodeStarted(
+        uint256 indexed startedAt,
+        uint256 overweightValue,
+        uint256 lossBudget,
+        uint256 deadline,
+        uint256 maxSteps
+    );
+    /// @notice An episode ended: completed, at its step cap, closed as stalled, or expired (reported by the
+    /// next call that meets it). `SetEpisodeBounds` and `SetRebalancer` also end an open episode, without
+    /// this event.
+    /// @param lost D18{USD} What its steps lost in all, against `lossBudget`.
+    /// @param endedAt {s} When it ended (its deadline when it expired); the cooldown runs from it.
+    event RebalanceEpisodeEnded(
+        uint256 indexed startedAt,
+        EpisodeEnd reason,
+        uint256 steps,
+        uint256 lost,
+        uint256 lossBudget,
+        uint256 endedAt
+    );
+    event SetEpisodeBounds(uint32 minStepInterval, uint32 maxDuration, uint16 maxSteps, uint16 maxLossBps);
+    event SetMaxPokeGap(uint32 gap);
 
     /* FEES */
 

@@ -4,14 +4,15 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 
-import {Asset, IBlockETF} from "../interfaces/IBlockETF.sol";
-import {IBlockETFLens, LensAsset, LensFund} from "../interfaces/IBlockETFLens.sol";
+import {Asset, IBlockETF, RebalanceEpisode} from "../interfaces/IBlockETF.sol";
+import {IBlockETFLens, LensAsset, LensEpisode, LensFund} from "../interfaces/IBlockETFLens.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {IVToken} from "../interfaces/external/IVToken.sol";
 import {IVenusComptroller} from "../interfaces/external/IVenusComptroller.sol";
 import {BasketMathLib} from "../libraries/BasketMathLib.sol";
 import {ConstantsLib} from "../libraries/ConstantsLib.sol";
 import {MathLib} from "../libraries/MathLib.sol";
+import {RebalanceEpisodeLib} from "../libraries/RebalanceEpisodeLib.sol";
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
 import {VenusLib} from "../libraries/VenusLib.sol";
 
@@ -137,16 +138,17 @@ contract BlockETFLens is IBlockETFLens {
         for (uint256 i; i < assets.length; ++i) {
             targets[i] = assets[i].weightBps;
         }
+        RebalanceEpisodeLib.Status memory e = rebalanceEpisode(fund).status;
         RebalanceRuleLib.Check memory c = RebalanceRuleLib.check(
             assetValues(fund),
             targets,
             etf.rebalanceThresholdBps(),
             etf.rebalanceCooldown(),
-            etf.lastRebalanceAt(),
+            e.cooldownFrom,
             block.timestamp
         );
-        // A rebalance in progress continues whatever the threshold and cooldown say.
-        if (!c.needsRebalance && etf.rebalancing() && c.maxDeviationBps > 0) {
+        // An episode open and before its deadline continues whatever the threshold and cooldown say.
+        if (!c.needsRebalance && e.active && c.maxDeviationBps > 0) {
             c.needsRebalance = true;
             for (uint256 i; i < targets.length; ++i) {
                 if (c.deviationsBps[i] == c.maxDeviationBps) {
@@ -157,6 +159,13 @@ contract BlockETFLens is IBlockETFLens {
             }
         }
         return c;
+    }
+
+    /// @inheritdoc IBlockETFLens
+    function rebalanceEpisode(address fund) public view returns (LensEpisode memory x) {
+        IBlockETF etf = IBlockETF(fund);
+        (x.episode, x.open) = (etf.rebalanceEpisode(), etf.rebalancing());
+        x.status = RebalanceEpisodeLib.status(x.episode, x.open, etf.lastRebalanceAt(), block.timestamp);
     }
 
     /* INTERNAL */

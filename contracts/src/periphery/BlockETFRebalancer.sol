@@ -7,7 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {Asset, IBlockETF} from "../interfaces/IBlockETF.sol";
+import {Asset, IBlockETF, RebalanceEpisode} from "../interfaces/IBlockETF.sol";
 import {IBlockETFRebalancer, Route} from "../interfaces/IBlockETFRebalancer.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {IRebalanceCallback} from "../interfaces/IRebalanceCallback.sol";
@@ -17,6 +17,7 @@ import {ConstantsLib} from "../libraries/ConstantsLib.sol";
 import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 import {EventsLib} from "../libraries/EventsLib.sol";
 import {MathLib} from "../libraries/MathLib.sol";
+import {RebalanceEpisodeLib} from "../libraries/RebalanceEpisodeLib.sol";
 import {RebalancePlanLib} from "../libraries/RebalancePlanLib.sol";
 import {RebalanceRuleLib} from "../libraries/RebalanceRuleLib.sol";
 import {V3PathLib} from "../libraries/V3PathLib.sol";
@@ -32,7 +33,7 @@ import {VenusLib} from "../libraries/VenusLib.sol";
 ///   beyond the bound.
 /// ROLES
 /// - owner: routes, delays. The fund's keeper: triggers. Anyone: triggers once the rule has been due for
-///   `publicDelay` (see `poke`).
+///   `publicDelay`, observed continuously: `poke`s no more than `maxPokeGap` apart (see `poke`).
 /// TOKENS
 /// - Holds tokens only inside a step: everything bought is sent to the fund by the router, and the
 ///   stablecoin left is returned before the callback ends. The router is approved once per token.
@@ -68,6 +69,10 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
     uint64 public lastStepAt;
     /// @inheritdoc IBlockETFRebalancer
     uint64 public dueSince;
+    /// @inheritdoc IBlockETFRebalancer
+    uint64 public lastDueAt;
+    /// @inheritdoc IBlockETFRebalancer
+    uint32 public maxPokeGap;
     /// @dev Set only while this contract's own `rebalance` waits for the fund's callback.
     bool internal transient _inStep;
 
@@ -82,6 +87,7 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         IERC20(IBlockETF(fund).asset(stableIndex).token).forceApprove(router, type(uint256).max);
         _setPublicDelay(6 hours);
         _setStepInterval(1 minutes);
+        _setMaxPokeGap(1 hours);
     }
 
     /* USER */
@@ -91,14 +97,16 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         (bool allowed, uint256 nextStepAt) = canRebalance(msg.sender);
         if (!allowed) {
             require(nextStepAt <= block.timestamp, ErrorsLib.StepTooSoon(nextStepAt));
-            revert ErrorsLib.NotKeeper(msg.sender, dueSince == 0 ? 0 : dueSince + publicDelay);
+            revert ErrorsLib.NotKeeper(msg.sender, _publicFrom());
         }
         (uint256[] memory sent, Step memory s) = _plan();
         bool any;
         for (uint256 i; i < sent.length; ++i) {
             if (sent[i] > 0) any = true;
         }
-        require(any, ErrorsLib.NothingToRebalance());
+        // Nothing can be sold: an open episode is closed (the fund ends it as stalled), so the rule and the
+        // cooldown apply again instead of leaving it open.
+        require(any || IBlockETF(FUND).rebalancing(), ErrorsLib.NothingToRebalance());
         lastStepAt = uint64(block.timestamp);
 
         // === Interactions === (the fund calls back `onBlockETFRebalance`, then checks the step)
@@ -106,24 +114,15 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         (, complete) = IBlockETF(FUND).rebalance(sent, abi.encode(s));
         _inStep = false;
         emit EventsLib.RebalanceStep(msg.sender, sent, s.spend, complete);
-        if (complete) {
-            dueSince = 0;
-        } else if (dueSince == 0) {
-            dueSince = uint64(block.timestamp);
-            emit EventsLib.RebalanceDue(block.timestamp);
-        }
+        // The step showed the rule due; an open episode stays due, an ended one is under the cooldown.
+        _observe(IBlockETF(FUND).rebalancing());
     }
 
     /// @inheritdoc IBlockETFRebalancer
     function poke() external returns (bool due) {
-        due = _ruleCheck().needsRebalance;
-        if (due && dueSince == 0) {
-            dueSince = uint64(block.timestamp);
-            emit EventsLib.RebalanceDue(block.timestamp);
-        } else if (!due && dueSince != 0) {
-            dueSince = 0;
-            emit EventsLib.RebalanceDue(0);
-        }
+        RebalanceEpisodeLib.Status memory st = _episodeStatus();
+        due = st.active || _ruleCheck(st.cooldownFrom).needsRebalance;
+        _observe(due);
     }
 
     /// @inheritdoc IRebalanceCallback
@@ -174,8 +173,12 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
                 && r.maxTradeValue > 0,
             ErrorsLib.InvalidRoute(index)
         );
-        _checkPools(r.sellPath);
-        _checkPools(r.buyPath);
+        // A bound at or below the path's own fees leaves nothing for price impact: every swap would revert.
+        require(
+            _checkPools(r.sellPath) < uint256(r.maxSlippageBps) * 100
+                && _checkPools(r.buyPath) < uint256(r.maxSlippageBps) * 100,
+            ErrorsLib.InvalidRoute(index)
+        );
         _routes[index] = r;
         emit EventsLib.SetRoute(index, r.sellPath, r.buyPath, r.maxSlippageBps, r.maxTradeValue);
         IERC20(token).forceApprove(ROUTER, type(uint256).max);
@@ -189,6 +192,11 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
     /// @inheritdoc IBlockETFRebalancer
     function setStepInterval(uint32 interval) external onlyOwner {
         _setStepInterval(interval);
+    }
+
+    /// @inheritdoc IBlockETFRebalancer
+    function setMaxPokeGap(uint32 gap) external onlyOwner {
+        _setMaxPokeGap(gap);
     }
 
     /* VIEW */
@@ -218,8 +226,12 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
     /// @inheritdoc IBlockETFRebalancer
     function canRebalance(address caller) public view returns (bool allowed, uint256 nextStepAt) {
         nextStepAt = lastStepAt == 0 ? 0 : lastStepAt + stepInterval;
-        bool permitted = caller == IBlockETF(FUND).keeper()
-            || (dueSince != 0 && block.timestamp >= uint256(dueSince) + publicDelay);
+        // The fund's own interval between steps binds whoever its rebalancer is.
+        uint256 fundNext = _episodeStatus().nextStepAt;
+        if (fundNext > nextStepAt) nextStepAt = fundNext;
+        uint256 publicFrom = _publicFrom();
+        bool permitted =
+            caller == IBlockETF(FUND).keeper() || (publicFrom != 0 && block.timestamp >= publicFrom);
         allowed = permitted && block.timestamp >= nextStepAt;
     }
 
@@ -270,7 +282,8 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         }
     }
 
-    function _ruleCheck() internal view returns (RebalanceRuleLib.Check memory) {
+    /// @param cooldownFrom {s} When the last episode ended (RebalanceEpisodeLib.Status.cooldownFrom).
+    function _ruleCheck(uint256 cooldownFrom) internal view returns (RebalanceRuleLib.Check memory) {
         IBlockETF fund = IBlockETF(FUND);
         Step memory s;
         (uint256[] memory values, uint256[] memory weights,) = _value(fund, fund.assets(), fund.holdings(), s);
@@ -279,9 +292,41 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
             weights,
             fund.rebalanceThresholdBps(),
             fund.rebalanceCooldown(),
-            fund.lastRebalanceAt(),
+            cooldownFrom,
             block.timestamp
         );
+    }
+
+    /// @dev The fund's episode now.
+    function _episodeStatus() internal view returns (RebalanceEpisodeLib.Status memory) {
+        IBlockETF fund = IBlockETF(FUND);
+        RebalanceEpisode memory e = fund.rebalanceEpisode();
+        return RebalanceEpisodeLib.status(e, fund.rebalancing(), fund.lastRebalanceAt(), block.timestamp);
+    }
+
+    /// @dev Records an observation of whether a step is due. "Due" counts as continuous only while
+    /// observations are at most `maxPokeGap` apart: a later one starts `dueSince` again, so a poke during
+    /// a short spike cannot open the public trigger when the rule holds again hours later.
+    function _observe(bool due) internal {
+        if (!due) {
+            if (dueSince != 0) {
+                (dueSince, lastDueAt) = (0, 0);
+                emit EventsLib.RebalanceDue(0);
+            }
+            return;
+        }
+        if (dueSince == 0 || block.timestamp > uint256(lastDueAt) + maxPokeGap) {
+            dueSince = uint64(block.timestamp);
+            emit EventsLib.RebalanceDue(block.timestamp);
+        }
+        lastDueAt = uint64(block.timestamp);
+    }
+
+    /// @dev {s} When anyone may trigger: `publicDelay` after `dueSince`, while the last observation is
+    /// within `maxPokeGap`; 0 when due is not (or no longer) observed.
+    function _publicFrom() internal view returns (uint256) {
+        if (dueSince == 0 || block.timestamp > uint256(lastDueAt) + maxPokeGap) return 0;
+        return uint256(dueSince) + publicDelay;
     }
 
     /// @dev {tok} What the fund can send of an asset now: idle plus what Venus can pay of its position, net
@@ -325,11 +370,13 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
 
     /// @dev Every hop of `path` has a pool at its fee tier in the router's factory: a route through a tier
     /// nobody deployed would otherwise only fail at the first rebalance.
-    function _checkPools(bytes memory path) internal view {
+    /// @return fees {1e-6} The sum of the path's fee tiers (hundredths of a bp).
+    function _checkPools(bytes memory path) internal view returns (uint256 fees) {
         IV3Factory factory = IV3Factory(IV3SwapRouter(ROUTER).factory());
         for (uint256 k; k < V3PathLib.hops(path); ++k) {
             (address tokenA, uint24 fee, address tokenB) = V3PathLib.hop(path, k);
             require(factory.getPool(tokenA, tokenB, fee) != address(0), ErrorsLib.NoPool(tokenA, tokenB, fee));
+            fees += fee;
         }
     }
 
@@ -337,6 +384,12 @@ contract BlockETFRebalancer is IBlockETFRebalancer, Ownable2Step, ReentrancyGuar
         require(delay <= ConstantsLib.MAX_PUBLIC_DELAY, ErrorsLib.InvalidDelay(delay));
         publicDelay = delay;
         emit EventsLib.SetPublicDelay(delay);
+    }
+
+    function _setMaxPokeGap(uint32 gap) internal {
+        require(gap >= 1 minutes && gap <= ConstantsLib.MAX_POKE_GAP, ErrorsLib.InvalidDelay(gap));
+        maxPokeGap = gap;
+        emit EventsLib.SetMaxPokeGap(gap);
     }
 
     function _setStepInterval(uint32 interval) internal {

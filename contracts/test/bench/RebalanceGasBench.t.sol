@@ -69,6 +69,13 @@ contract RebalanceGasBenchTest is RebalanceBaseTest {
         _step();
         GAS.snapshotGasLastCall(_row("rebalance1x4PriceShock"));
     }
+
+    /// @dev The public trigger's observation: `poke` values the fund, applies the rule and records "due".
+    function test_gas_poke() public {
+        _shock(BTC, 14_000);
+        rebalancer.poke();
+        GAS.snapshotGasLastCall(_row("poke"));
+    }
 }
 
 /// @notice `rebalance5x5`: five sells and five buys need more than the 6-asset basket has, so this bench

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {RebalanceEpisode} from "../../src/interfaces/IBlockETF.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
 import {RebalanceBaseTest} from "../utils/RebalanceBaseTest.sol";
 
 /// @notice Random market moves (every asset's feed and pool moved alike), then the keeper rebalances until
-/// done: every step stays within its loss bound, leaves nothing in the rebalancer, and the fund ends within
-/// a tenth of the threshold of every target.
+/// done: every step stays within its loss bound, leaves nothing in the rebalancer, every episode within its
+/// loss budget and step cap, and the fund ends within a tenth of the threshold of every target, or below the
+/// threshold once an episode took its `maxSteps` (the rule applies again).
 contract RebalanceFuzzTest is RebalanceBaseTest {
     function testFuzz_Rebalance_AfterRandomMoves_ReturnsToTargetWithinBounds(
         uint256[5] memory moveBps,
@@ -47,11 +49,22 @@ contract RebalanceFuzzTest is RebalanceBaseTest {
             (, uint256 valueAfter) = _values();
             assertGe(valueAfter + sentValue / 100, valueBefore, "loss within 1 % of what was sent");
             _assertRebalancerEmpty();
+            RebalanceEpisode memory e = fund.rebalanceEpisode();
+            assertLe(e.lost, e.lossBudget, "episode loss within its budget");
+            assertLe(e.steps, e.maxSteps, "episode within its step cap");
             if (complete) {
                 (, maxDev) = _deviations();
                 assertLe(maxDev, 50, "every weight within a tenth of the threshold");
                 assertFalse(fund.rebalancing(), "done");
                 return;
+            }
+            if (!fund.rebalancing()) {
+                // The episode took its maxSteps: the rule and the cooldown apply again.
+                assertEq(e.steps, e.maxSteps, "ended by its step cap");
+                _advance(600, fund.rebalanceCooldown());
+                (, maxDev) = _deviations();
+                if (maxDev < 500) return;
+                continue;
             }
             _advance(20, 1 minutes);
         }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {BlockETFLensRebalanceTest, BlockETFLensTest} from "../unit/BlockETFLens/BlockETFLens.t.sol";
+import {
+    BlockETFLensEpisodeTest,
+    BlockETFLensRebalanceTest,
+    BlockETFLensTest
+} from "../unit/BlockETFLens/BlockETFLens.t.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 import {RealVenusBaseTest} from "./RealVenusBaseTest.sol";
 
@@ -14,3 +18,10 @@ contract BlockETFLensOnRealVenusTest is BlockETFLensTest, RealVenusBaseTest {
 
 /// @notice Every BlockETFLensRebalanceTest test, on Venus's own core pool.
 contract BlockETFLensRebalanceOnRealVenusTest is BlockETFLensRebalanceTest, RealVenusBaseTest {}
+
+/// @notice Every BlockETFLensEpisodeTest test, on Venus's own core pool.
+contract BlockETFLensEpisodeOnRealVenusTest is BlockETFLensEpisodeTest, RealVenusBaseTest {
+    function setUp() public override(BaseTest, BlockETFLensEpisodeTest) {
+        super.setUp();
+    }
+}

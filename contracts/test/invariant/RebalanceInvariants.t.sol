@@ -38,6 +38,15 @@ contract RebalanceInvariantsTest is RebalanceBaseTest {
         assertEq(handler.unexpected(), 0, "R4 unexpected refusal");
     }
 
+    /// @dev E1-E4 with the real rebalancer, pools and sandwiches: every episode within its loss budget,
+    /// started by the rule, over at its deadline, with the fund's interval and step cap.
+    function invariant_EpisodesWithinBounds() public view {
+        assertEq(handler.lossOverBudget(), 0, "E1 episode loss within its budget");
+        assertEq(handler.ruleBypassed(), 0, "E2 the rule starts every episode");
+        assertEq(handler.stepsPastDeadline(), 0, "E3 no step past the deadline");
+        assertEq(handler.intervalOrCapBroken(), 0, "E4 interval and step cap");
+    }
+
     /// @dev R5: the fund's idle amounts are in its balance (a rebalance credits only what came back).
     function invariant_IdleBackedAfterRebalances() public view {
         for (uint256 i; i < N; ++i) {

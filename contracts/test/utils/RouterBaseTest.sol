@@ -61,11 +61,13 @@ abstract contract RouterBaseTest is BaseTest {
         }
     }
 
+    /// @dev The router reads only the paths; the bound is the fee tier plus 1 %, as `setRoute` requires a
+    /// bound above the route's fees.
     function _route(uint256 i, uint24 fee) internal view returns (Route memory) {
         return Route({
             sellPath: abi.encodePacked(tokens[i], fee, usdt),
             buyPath: abi.encodePacked(usdt, fee, tokens[i]),
-            maxSlippageBps: 100,
+            maxSlippageBps: uint16(fee / 100 + 100),
             maxTradeValue: 1_000_000e18
         });
     }

@@ -1,6 +1,13 @@
 export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
 export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
 export {
+  isStepDue,
+  type RebalanceEpisode,
+  type RebalanceEpisodeStatus,
+  type RebalanceEpisodeStatusParameters,
+  rebalanceEpisodeStatus,
+} from "./rebalanceEpisode.js";
+export {
   type CheckRebalanceParameters,
   type CheckRebalanceReturnType,
   checkRebalance,

@@ -1,5 +1,5 @@
 import { blockEtfAbi, replayPriceFeedAbi } from "@blocketf/abi";
-import { buildCall, deployRebalancer, v3Path, write } from "@blocketf/sdk";
+import { buildCall, deployRebalancer, routeSlippageBps, v3Path, write } from "@blocketf/sdk";
 import {
   type Address,
   type EncodeFunctionDataParameters,
@@ -29,14 +29,31 @@ export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = {
 export const POOL_TVL_USD = 5_000_000;
 
 /**
- * The local rebalancer's routes: one hop through each asset's pool, 1 % slippage bound per swap (pool fee
- * included), at most 0.1 % of the pool's value per step. Sized from the pool, not guessed: a trade of `x`
- * in a full-range pool holding `R` of each side moves the price by about `x / R`, so $5,000 against $2.5M
- * costs ~0.2 % plus the fee (≤ 0.25 %) per swap — inside the 1 % swap bound, and a sell plus a buy stay
- * under the fund's 1 % loss bound. (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
+ * The local rebalancer's routes: one hop through each asset's pool, at most 0.1 % of the pool's value per
+ * step. Sized from the pool, not guessed: a trade of `x` in a full-range pool holding `R` of each side
+ * executes about `x / R` below the pool's price, so $5,000 against $2.5M costs ~0.2 % plus the fee per swap.
+ * (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
  */
-export const ROUTE_SLIPPAGE_BPS = 100;
 export const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
+
+/**
+ * {bps} What a local route may lose beyond its fee: the ~20 bps impact of a `ROUTE_MAX_TRADE_USD` swap in
+ * the $5M pools, plus the 2 bps the replay's arbitrage leaves between pool and oracle, rounded up. A stated
+ * assumption of the devnet, not a measurement of BNB Chain's pools.
+ */
+export const ROUTE_IMPACT_ALLOWANCE_BPS = 25;
+
+/**
+ * {bps} Each local route's per-swap slippage bound: its pool's fee tier plus the impact allowance (30 bps
+ * for the 0.05 % pools, 26 for WBNB's 0.01 %, 50 for the 0.25 % ones) instead of one 1 % for every route,
+ * which let a pool pushed 0.6 % cost a 0.05 %-fee swap 96 bps.
+ */
+export const ROUTE_SLIPPAGE_BPS: Readonly<Record<PooledSymbol, number>> = Object.fromEntries(
+  Object.entries(POOL_FEE).map(([symbol, fee]) => [
+    symbol,
+    routeSlippageBps({ feeTiers: [fee], impactAllowanceBps: ROUTE_IMPACT_ALLOWANCE_BPS }),
+  ]),
+) as Record<PooledSymbol, number>;
 
 export type LocalPools = Readonly<Record<PooledSymbol, { readonly pool: Address; readonly fee: number }>>;
 
@@ -100,7 +117,7 @@ export async function wireRebalancer(
             route: {
               sellPath: v3Path(p.tokens[symbol], POOL_FEE[symbol], p.tokens.USDT),
               buyPath: v3Path(p.tokens.USDT, POOL_FEE[symbol], p.tokens[symbol]),
-              maxSlippageBps: ROUTE_SLIPPAGE_BPS,
+              maxSlippageBps: ROUTE_SLIPPAGE_BPS[symbol],
               maxTradeValue,
             },
           },

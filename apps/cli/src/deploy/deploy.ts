@@ -7,6 +7,7 @@ import {
   deployRebalancer,
   deployRouter,
   type FundStack,
+  routeSlippageBps,
   setOracleFeeds,
   v3Path,
   write,
@@ -111,7 +112,10 @@ async function deployRebalancerFor(
             route: {
               sellPath: v3Path(a.token, a.poolFee, stable.token),
               buyPath: v3Path(stable.token, a.poolFee, a.token),
-              maxSlippageBps: network.dex.routeSlippageBps,
+              maxSlippageBps: routeSlippageBps({
+                feeTiers: [a.poolFee],
+                impactAllowanceBps: network.dex.routeImpactAllowanceBps,
+              }),
               maxTradeValue: parseEther(String(network.dex.routeMaxTradeUsd)),
             },
           },

@@ -22,8 +22,11 @@ export type NetworkAsset = {
 export type NetworkDex = {
   readonly factory: Address;
   readonly swapRouter: Address;
-  /** {bps} Per-swap slippage bound of every route (pool fee included). */
-  readonly routeSlippageBps: number;
+  /**
+   * {bps} What each route may lose beyond its pool's fee (price impact of a `routeMaxTradeUsd` swap, and the
+   * oracle's lag behind the pool): a route's per-swap bound is its fee tier plus this (`routeSlippageBps`).
+   */
+  readonly routeImpactAllowanceBps: number;
   /** {USD} Largest trade of one asset in one rebalance step. */
   readonly routeMaxTradeUsd: number;
 };
@@ -85,9 +88,11 @@ export function bscNetwork(): NetworkConfig {
     dex: {
       factory: bsc.pancakeswapV3.factory,
       swapRouter: bsc.pancakeswapV3.swapRouter,
-      routeSlippageBps: 100,
-      // An assumption to revisit with the pools' depth at deployment (the preflight prints it): BNB Chain's
-      // main USDT pools hold tens of millions, so $50,000 moves them well under the 1 % swap bound.
+      // Assumptions to revisit with the pools' depth at deployment (the preflight prints it) and each feed's
+      // deviation threshold: BNB Chain's main USDT pools hold tens of millions, so a $50,000 swap moves them
+      // a few bps; the rest of the 50 bps allowance is for a Chainlink answer lagging the pool by up to its
+      // deviation band. Bounds: 55 bps for the 0.05 % pools, 51 for WBNB's 0.01 %, 75 for the 0.25 % ones.
+      routeImpactAllowanceBps: 50,
       routeMaxTradeUsd: 50_000,
     },
   };
@@ -130,11 +135,12 @@ export function fromLocal(local: LocalFile): NetworkConfig {
       ...(local.dex.pools[s] === undefined ? {} : { poolFee: local.dex.pools[s].fee }),
     })),
     stableSymbol: "USDT",
-    // The devnet's pools are $5M full range: 0.1 % of a pool per step (see testkit ROUTE_MAX_TRADE_USD).
+    // The devnet's pools are $5M full range: 0.1 % of a pool per step and the devnet's impact allowance
+    // (testkit ROUTE_MAX_TRADE_USD, ROUTE_IMPACT_ALLOWANCE_BPS).
     dex: {
       factory: local.dex.factory,
       swapRouter: local.dex.router,
-      routeSlippageBps: 100,
+      routeImpactAllowanceBps: 25,
       routeMaxTradeUsd: 5_000,
     },
   };

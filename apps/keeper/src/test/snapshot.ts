@@ -1,5 +1,6 @@
 // A snapshot of a healthy 3-asset fund (BTCB 50 %, ETH 30 %, USDT 20 %) for the pure planner and health
 // tests; each test overrides what it needs.
+import { type RebalanceEpisode, rebalanceEpisodeStatus } from "@blocketf/core";
 import { getAddress, parseEther } from "viem";
 import type { Snapshot } from "../state.js";
 
@@ -41,8 +42,64 @@ const asset = (i: number, symbol: string, weightBps: number, priceUsd: bigint, v
   };
 };
 
+/** The fund's default episode bounds, no episode ever started. */
+export const NO_EPISODE: RebalanceEpisode = {
+  minStepInterval: 60,
+  maxDuration: 43_200,
+  maxSteps: 20,
+  maxLossBps: 100,
+  startedAt: 0n,
+  lastStepAt: 0n,
+  steps: 0,
+  lossBudget: 0n,
+  lost: 0n,
+};
+
+/** The snapshot with the fund's episode books and `open` flag set, the status derived as the Lens does. */
+export function withEpisode(s: Snapshot, episode: Partial<RebalanceEpisode>, open: boolean): Snapshot {
+  const e = { ...s.episode.episode, ...episode };
+  const status = rebalanceEpisodeStatus({
+    episode: e,
+    open,
+    lastRebalanceAt: s.rule.lastRebalanceAt,
+    now: s.timestamp,
+  });
+  const view = { episode: e, open, status };
+  return {
+    ...s,
+    episode: view,
+    status: s.status.ok ? { ok: true, value: { ...s.status.value, episode: view } } : s.status,
+  };
+}
+
+/** An episode started 10 minutes before the snapshot, one step taken, $1 of its $60 budget lost. */
+export function inEpisode(s: Snapshot, episode: Partial<RebalanceEpisode> = {}): Snapshot {
+  return withEpisode(
+    s,
+    {
+      startedAt: s.timestamp - 600n,
+      lastStepAt: s.timestamp - 600n,
+      steps: 1,
+      lossBudget: parseEther("60"),
+      lost: parseEther("1"),
+      ...episode,
+    },
+    true,
+  );
+}
+
 /** Values in whole USD per asset (default on target: 50k / 30k / 20k). */
 export function snapshot(values: readonly [bigint, bigint, bigint] = [50_000n, 30_000n, 20_000n]): Snapshot {
+  const noEpisode = {
+    episode: NO_EPISODE,
+    open: false,
+    status: rebalanceEpisodeStatus({
+      episode: NO_EPISODE,
+      open: false,
+      lastRebalanceAt: 0n,
+      now: 1_700_000_000n,
+    }),
+  };
   const assets = [
     asset(0, "BTCB", 5000, 100_000n, values[0]),
     asset(1, "ETH", 3000, 4_000n, values[1]),
@@ -84,9 +141,11 @@ export function snapshot(values: readonly [bigint, bigint, bigint] = [50_000n, 3
         cooldownElapsed: true,
         needsRebalance: false,
         triggerIndex: -1n,
+        episode: noEpisode,
       },
     },
-    rule: { thresholdBps: 500, cooldownSeconds: 1800, lastRebalanceAt: 0n, inProgress: false },
+    rule: { thresholdBps: 500, cooldownSeconds: 1800, lastRebalanceAt: 0n },
+    episode: noEpisode,
     roles: { rebalancer: REBALANCER, keeper: KEEPER },
     rebalancer: {
       rebalancer: REBALANCER,
@@ -98,6 +157,8 @@ export function snapshot(values: readonly [bigint, bigint, bigint] = [50_000n, 3
       lastStepAt: 0n,
       stepInterval: 60,
       dueSince: 0n,
+      lastDueAt: 0n,
+      maxPokeGap: 3_600,
       publicDelay: 21_600,
       routes: [undefined, undefined, undefined],
     },

@@ -13,12 +13,14 @@ import {V3Dex} from "../../utils/dex/V3Dex.sol";
 import {MockAggregator} from "../../utils/mocks/MockAggregator.sol";
 import {MockVToken} from "../../utils/mocks/MockVToken.sol";
 import {MockVenusComptroller} from "../../utils/mocks/MockVenusComptroller.sol";
+import {EpisodeGhosts} from "./EpisodeGhosts.sol";
 
 /// @notice Drives a fund and its rebalancer through market moves (feeds and pools, arbitraged), pools
 /// pushed off the oracle by an attacker, Venus redeem pauses and cash shortages, time, sweeps and keeper
 /// rebalance steps. Each step is checked when it happens (R2, R3); what a step may legitimately refuse is a
-/// typed error from a known list, anything else is recorded as unexpected (R4).
-contract RebalanceHandler is Test {
+/// typed error from a known list, anything else is recorded as unexpected (R4); episodes are booked from the
+/// outside (E1-E4, EpisodeGhosts).
+contract RebalanceHandler is Test, EpisodeGhosts {
     uint256 internal constant N = 6;
     uint256 internal constant USDT = 5;
 
@@ -44,6 +46,7 @@ contract RebalanceHandler is Test {
     bytes4 public lastUnexpected;
     uint256 public lossViolations;
     uint256 public incompleteAtTarget;
+    uint256 public closed;
     mapping(bytes32 => uint256) public calls;
 
     constructor(
@@ -64,6 +67,14 @@ contract RebalanceHandler is Test {
         (tokens, pools, feeds, vTokens, realVenus) = (tokens_, pools_, feeds_, vTokens_, realVenus_);
     }
 
+    function _lens() internal view override returns (BlockETFLens) {
+        return lens;
+    }
+
+    function _fund() internal view override returns (BlockETF) {
+        return fund;
+    }
+
     /* KEEPER */
 
     function rebalance() external {
@@ -73,8 +84,12 @@ contract RebalanceHandler is Test {
         for (uint256 i; i < N; ++i) {
             sentValue += sent.length == 0 ? 0 : sent[i] * _price(i) / 10 ** IERC20Meta(tokens[i]).decimals();
         }
+        Before memory b = _beforeStep();
         vm.prank(keeper);
         try rebalancer.rebalance() returns (bool complete) {
+            // A call with nothing to sell closes the open episode: booked as a close, not a step.
+            if (sentValue > 0) _afterStep(b);
+            else closed++;
             steps++;
             uint256 before = _sum(valuesBefore);
             uint256 afterwards = _sum(lens.assetValues(address(fund)));
@@ -96,7 +111,7 @@ contract RebalanceHandler is Test {
             if (
                 s == ErrorsLib.NothingToRebalance.selector || s == ErrorsLib.RebalanceNotNeeded.selector
                     || s == ErrorsLib.StepTooSoon.selector || s == ErrorsLib.SwapFailed.selector
-                    || s == ErrorsLib.FundPaused.selector
+                    || s == ErrorsLib.FundPaused.selector || s == ErrorsLib.EpisodeLossTooHigh.selector
             ) {
                 refused++;
             } else {

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {RebalanceEpisode} from "../../../src/interfaces/IBlockETF.sol";
 import {ConstantsLib} from "../../../src/libraries/ConstantsLib.sol";
 import {ErrorsLib} from "../../../src/libraries/ErrorsLib.sol";
 import {EventsLib} from "../../../src/libraries/EventsLib.sol";
@@ -804,6 +805,68 @@ contract AdminTest is BaseTest {
         _expectNotOwner(guardian);
         vm.prank(guardian);
         fund.setRebalanceRule(300, 60, 100);
+    }
+
+    /* setEpisodeBounds */
+
+    function test_EpisodeBounds_Defaults() public view {
+        RebalanceEpisode memory e = fund.rebalanceEpisode();
+        assertEq(e.minStepInterval, 1 minutes, "the rebalancer's step interval");
+        assertEq(e.maxDuration, 12 hours, "longer than the 6-hour public delay");
+        assertEq(e.maxSteps, 20, "20 steps");
+        assertEq(e.maxLossBps, 100, "1 % of the over-weight");
+        assertEq(e.startedAt, 0, "no episode yet");
+        assertFalse(fund.rebalancing(), "none open");
+    }
+
+    function test_SetEpisodeBounds_SetsAndEmits() public {
+        vm.expectEmit(false, false, false, true, address(fund));
+        emit EventsLib.SetEpisodeBounds(5 minutes, 1 days, 50, 200);
+        vm.prank(owner);
+        fund.setEpisodeBounds(5 minutes, 1 days, 50, 200);
+        RebalanceEpisode memory e = fund.rebalanceEpisode();
+        assertEq(e.minStepInterval, 5 minutes, "interval");
+        assertEq(e.maxDuration, 1 days, "duration");
+        assertEq(e.maxSteps, 50, "steps");
+        assertEq(e.maxLossBps, 200, "loss");
+    }
+
+    function test_SetEpisodeBounds_AcceptsTheEdgesOfItsRanges() public {
+        vm.startPrank(owner);
+        fund.setEpisodeBounds(1, 1, 1, 1);
+        fund.setEpisodeBounds(1 days, 7 days, 100, 500);
+        vm.stopPrank();
+        assertEq(fund.rebalanceEpisode().maxSteps, 100, "set");
+    }
+
+    function test_SetEpisodeBounds_RevertWhen_OutOfRange() public {
+        vm.startPrank(owner);
+        _expectInvalidEpisodeBounds(0, 1 hours, 20, 100); // no interval: two steps in one block
+        _expectInvalidEpisodeBounds(1 days + 1, 7 days, 20, 100);
+        _expectInvalidEpisodeBounds(10 minutes, 9 minutes, 20, 100); // a deadline before the 2nd step
+        _expectInvalidEpisodeBounds(1 minutes, 7 days + 1, 20, 100);
+        _expectInvalidEpisodeBounds(1 minutes, 1 hours, 0, 100);
+        _expectInvalidEpisodeBounds(1 minutes, 1 hours, 101, 100);
+        _expectInvalidEpisodeBounds(1 minutes, 1 hours, 20, 0);
+        _expectInvalidEpisodeBounds(1 minutes, 1 hours, 20, 501);
+        vm.stopPrank();
+    }
+
+    function _expectInvalidEpisodeBounds(uint32 interval, uint32 duration, uint16 steps, uint16 lossBps)
+        internal
+    {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ErrorsLib.InvalidEpisodeBounds.selector, interval, duration, steps, lossBps
+            )
+        );
+        fund.setEpisodeBounds(interval, duration, steps, lossBps);
+    }
+
+    function test_SetEpisodeBounds_RevertWhen_NotOwner() public {
+        _expectNotOwner(keeper);
+        vm.prank(keeper);
+        fund.setEpisodeBounds(1 minutes, 1 hours, 20, 100);
     }
 
     /* setRebalancer */

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {LensFund} from "../../../src/interfaces/IBlockETFLens.sol";
+import {IBlockETF} from "../../../src/interfaces/IBlockETF.sol";
+import {LensEpisode, LensFund} from "../../../src/interfaces/IBlockETFLens.sol";
 import {ErrorsLib} from "../../../src/libraries/ErrorsLib.sol";
 import {RebalanceRuleLib} from "../../../src/libraries/RebalanceRuleLib.sol";
 import {BaseTest} from "../../utils/BaseTest.sol";
+import {MockRebalancer} from "../../utils/mocks/MockRebalancer.sol";
 
 contract BlockETFLensTest is BaseTest {
     function setUp() public virtual override {
@@ -103,5 +105,75 @@ contract BlockETFLensRebalanceTest is BaseTest {
         vm.prank(owner);
         fund.setRebalanceRule(2_000, 1 hours, 100);
         assertFalse(lens.rebalanceStatus(address(fund)).needsRebalance, "20 % threshold not reached");
+    }
+}
+
+/// @notice The Lens's view of a rebalance episode, driven by a scripted rebalancer.
+contract BlockETFLensEpisodeTest is BaseTest {
+    MockRebalancer internal mock;
+
+    function setUp() public virtual override {
+        super.setUp();
+        mock = new MockRebalancer(IBlockETF(address(fund)));
+        vm.prank(owner);
+        fund.setRebalancer(address(mock));
+        fund.sweep();
+        // BTC's target 25 % -> 19 %, the sleeve's 20 % -> 26 %: BTC $6,000 over.
+        uint16[] memory w = new uint16[](N);
+        (w[BTC], w[ETH], w[BNB], w[XRP], w[SOL], w[USDT]) = (1900, 2000, 1500, 1000, 1000, 2600);
+        vm.prank(owner);
+        fund.setTargetWeights(w);
+    }
+
+    /// @dev Sells `usd` of BTC for the sleeve at feed prices, 10 bps lost.
+    function _sellBtc(uint256 usd) internal {
+        uint256[] memory sent = _zeros();
+        uint256[] memory back = _zeros();
+        // forge-lint: disable-next-line(unsafe-typecast) -- test feeds are positive
+        sent[BTC] = usd * 1e8 / (uint256(feeds[BTC].answer()) * 1e10);
+        back[USDT] = usd * 9_990 / 10_000;
+        _give(tokens[USDT], address(mock), back[USDT]);
+        mock.run(sent, back);
+    }
+
+    function test_RebalanceEpisode_GivenNone_ReportsTheBounds() public view {
+        LensEpisode memory x = lens.rebalanceEpisode(address(fund));
+        assertEq(x.episode.maxSteps, 20, "bounds");
+        assertFalse(x.open, "none open");
+        assertFalse(x.status.active, "not active");
+        assertEq(x.status.deadline, 0, "no deadline");
+        assertEq(x.status.nextStepAt, 0, "a step may run now");
+        assertEq(x.status.stepsLeft, 20, "a full episode ahead");
+    }
+
+    function test_RebalanceEpisode_DuringAnEpisode() public {
+        _sellBtc(2_000e18); // BTC 4 % over: below the threshold, open
+        LensEpisode memory x = lens.rebalanceEpisode(address(fund));
+        assertTrue(x.open && x.status.active, "active");
+        assertEq(x.status.deadline, block.timestamp + 12 hours, "deadline");
+        assertEq(x.status.nextStepAt, block.timestamp + 1 minutes, "the fund's interval");
+        assertEq(x.status.stepsLeft, 19, "steps left");
+        assertEq(x.status.lossLeft, x.episode.lossBudget - x.episode.lost, "budget left");
+        assertApproxEqAbs(x.episode.lost, 2e18, 1e16, "10 bps of $2,000");
+        RebalanceRuleLib.Check memory c = lens.rebalanceStatus(address(fund));
+        assertLt(c.maxDeviationBps, 500, "below the threshold");
+        assertTrue(c.needsRebalance, "an active episode goes on");
+    }
+
+    function test_RebalanceEpisode_AfterItsDeadline_IsExpiredAndTheCooldownRunsFromIt() public {
+        _sellBtc(2_000e18);
+        uint256 deadline = block.timestamp + 12 hours;
+        _advance(100, 12 hours + 1);
+        LensEpisode memory x = lens.rebalanceEpisode(address(fund));
+        assertTrue(x.open, "still open in storage");
+        assertFalse(x.status.active, "but over");
+        assertTrue(x.status.expired, "expired");
+        assertEq(x.status.cooldownFrom, deadline, "ended at its deadline");
+        assertEq(x.status.lossLeft, 0, "no budget left to use");
+        RebalanceRuleLib.Check memory c = lens.rebalanceStatus(address(fund));
+        assertFalse(c.needsRebalance, "4 % is below the threshold");
+        assertFalse(c.cooldownElapsed, "30 minutes from the deadline");
+        _advance(100, 30 minutes);
+        assertTrue(lens.rebalanceStatus(address(fund)).cooldownElapsed, "elapsed");
     }
 }

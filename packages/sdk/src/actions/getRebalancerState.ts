@@ -34,8 +34,12 @@ export type GetRebalancerStateReturnType = {
   readonly lastStepAt: bigint;
   /** {s} Minimum time between two steps. */
   readonly stepInterval: number;
-  /** {s} Since when the rule has been due (recorded by `poke` or a step); 0 = not due. */
+  /** {s} Since when a step has been due, observed continuously by `poke` and steps; 0 = not due. */
   readonly dueSince: bigint;
+  /** {s} The last observation of "due"; older than `maxPokeGap`, `dueSince` no longer counts. */
+  readonly lastDueAt: bigint;
+  /** {s} Longest gap between two observations of "due". */
+  readonly maxPokeGap: number;
   /** {s} How long the rule must be due before anyone may trigger. */
   readonly publicDelay: number;
   /** Route of each asset, basket order; `undefined` for the stablecoin and for unset routes. */
@@ -50,7 +54,18 @@ export async function getRebalancerState(
   p: GetRebalancerStateParameters,
 ): Promise<GetRebalancerStateReturnType> {
   const at = { address: p.rebalancer, abi: blockEtfRebalancerAbi } as const;
-  const [fund, router, stableIndex, lastStepAt, stepInterval, dueSince, publicDelay, can] = await typed(
+  const [
+    fund,
+    router,
+    stableIndex,
+    lastStepAt,
+    stepInterval,
+    dueSince,
+    publicDelay,
+    can,
+    lastDueAt,
+    maxPokeGap,
+  ] = await typed(
     client,
     Promise.all([
       readContract(client, { ...at, functionName: "FUND" }),
@@ -61,6 +76,8 @@ export async function getRebalancerState(
       readContract(client, { ...at, functionName: "dueSince" }),
       readContract(client, { ...at, functionName: "publicDelay" }),
       readContract(client, { ...at, functionName: "canRebalance", args: [p.caller] }),
+      readContract(client, { ...at, functionName: "lastDueAt" }),
+      readContract(client, { ...at, functionName: "maxPokeGap" }),
     ]),
   );
   const count = await typed(
@@ -110,6 +127,8 @@ export async function getRebalancerState(
     lastStepAt,
     stepInterval,
     dueSince,
+    lastDueAt,
+    maxPokeGap,
     publicDelay,
     routes,
   };

@@ -21,7 +21,10 @@ export function buildRebalance(p: { rebalancer: Address }): TransactionRequest {
   return request(p.rebalancer, encodeFunctionData({ abi: blockEtfRebalancerAbi, functionName: "rebalance" }));
 }
 
-/** `rebalancer.poke()`: records (or clears) since when the rule is due; permissionless. */
+/**
+ * `rebalancer.poke()`: observes whether a step is due and records it (permissionless). The public trigger
+ * opens `publicDelay` after `dueSince` only while observations stay at most `maxPokeGap` apart.
+ */
 export function buildPoke(p: { rebalancer: Address }): TransactionRequest {
   return request(p.rebalancer, encodeFunctionData({ abi: blockEtfRebalancerAbi, functionName: "poke" }));
 }

@@ -111,8 +111,20 @@ describe("decodeRevertData: rebalancer errors", () => {
     expect(decode("NothingToRebalance")).toBeInstanceOf(RebalanceNotNeededError);
   });
 
+  test("error: RebalanceTooSoonError for the fund's own interval between steps", () => {
+    const error = decode("EpisodeStepTooSoon", [1_700_021_600n]);
+    expect(error).toBeInstanceOf(RebalanceTooSoonError);
+    expect(error.shortMessage).toMatch(/at 2023-11-15 04:13:20 UTC at the earliest/);
+  });
+
+  test("error: InvalidInputError for episode bounds out of range", () => {
+    expect(decode("InvalidEpisodeBounds", [0n, 60n, 20n, 100n])).toBeInstanceOf(InvalidInputError);
+  });
+
   test("error: RebalanceBoundError for every bound the fund checks", () => {
     for (const [name, args] of [
+      ["EpisodeLossTooHigh", [61n, 60n]],
+      ["RebalanceNoProgress", [100n, 101n]],
       ["SwapFailed", [token, token, 1n, 2n]],
       ["RebalanceLossTooHigh", [100n, 98n, 1n]],
       ["RebalanceWeightWorse", [2n, 10n, 11n]],

@@ -247,8 +247,28 @@ export const contractErrors = {
   NotKeeper: ([caller, publicFrom], _, base) =>
     new UnauthorizedError(
       publicFrom === 0n
-        ? `${caller} is not the fund's keeper and the rule is not due. Use the keeper's account, or poke() once the rule holds.`
-        : `${caller} is not the fund's keeper: anyone may trigger from ${formatTimestamp(publicFrom)} (public delay). Use the keeper's account or wait.`,
+        ? `${caller} is not the fund's keeper and no step has been seen due lately. Use the keeper's account, or poke() while a step is due, at least every maxPokeGap, for the public delay.`
+        : `${caller} is not the fund's keeper: anyone may trigger from ${formatTimestamp(publicFrom)} (public delay) if poke() keeps seeing it due. Use the keeper's account or wait.`,
+      base,
+    ),
+  EpisodeStepTooSoon: ([nextStepAt], _, base) =>
+    new RebalanceTooSoonError(
+      `The fund takes its next rebalance step at ${formatTimestamp(nextStepAt)} at the earliest (its own interval between steps). Retry then.`,
+      base,
+    ),
+  EpisodeLossTooHigh: ([lost, budget], x, base) =>
+    new RebalanceBoundError(
+      `The rebalance episode would have lost ${x.usd(lost)} in all, above its budget ${x.usd(budget)}. Wait for its deadline or the next episode; check the pools and routes.`,
+      base,
+    ),
+  RebalanceNoProgress: ([gapBefore, gapAfter], x, base) =>
+    new RebalanceBoundError(
+      `The step would not bring the fund closer to its targets (total gap ${x.usd(gapBefore)} → ${x.usd(gapAfter)}). The rebalancer's plan is wrong or the pools are off: report it.`,
+      base,
+    ),
+  InvalidEpisodeBounds: ([minStepInterval, maxDuration, maxSteps, maxLossBps], _, base) =>
+    new InvalidInputError(
+      `Episode bounds (interval ${minStepInterval} s, duration ${maxDuration} s, ${maxSteps} steps, ${maxLossBps} bps) are out of range: 1 s..1 day, interval..7 days, 1..100 steps, 1..500 bps.`,
       base,
     ),
   SwapFailed: ([tokenIn, tokenOut, amountIn, minOut], x, base) =>
