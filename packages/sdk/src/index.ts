@@ -4,6 +4,7 @@ export * from "./actions/getCostBasis.js";
 export * from "./actions/getFund.js";
 export * from "./actions/getFundTokens.js";
 export * from "./actions/getPosition.js";
+export * from "./actions/getRebalanceRule.js";
 export * from "./actions/getRebalancerState.js";
 export * from "./actions/getRebalanceStatus.js";
 export * from "./actions/getV3PoolState.js";

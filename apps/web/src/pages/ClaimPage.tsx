@@ -1,0 +1,3 @@
+export default function ClaimPage() {
+  return <h1>Claim</h1>;
+}

@@ -1,0 +1,3 @@
+export default function PortfolioPage() {
+  return <h1>Portfolio</h1>;
+}

@@ -1,0 +1,3 @@
+export default function RedeemPage() {
+  return <h1>Redeem</h1>;
+}
