@@ -16,6 +16,7 @@ export * from "./actions/quoteMintExactSharesWithStable.js";
 export * from "./actions/quoteMintWithStable.js";
 export * from "./actions/quoteRedeemToStable.js";
 export * from "./actions/sendPreparedWrite.js";
+export * from "./actions/simulateRedeem.js";
 export * from "./actions/write.js";
 export * from "./apy.js";
 export * from "./builders/call.js";
