@@ -18,7 +18,7 @@ export function CompositionTable({
   const rows = compositionRows(fund, thresholdBps ?? 0);
   return (
     <div className="table-wrap">
-      <table className="composition">
+      <table className="composition stack">
         <caption>
           Target against current weight; the deviation against the rebalance band (±
           {thresholdBps === undefined ? "…" : formatBps(thresholdBps)}); how much of each asset is on Venus,
@@ -40,9 +40,9 @@ export function CompositionTable({
           {rows.map((r) => (
             <tr key={r.asset.token} data-testid={`asset-${r.asset.symbol}`}>
               <th scope="row">{r.asset.symbol}</th>
-              <td>{formatBps(r.targetBps)}</td>
-              <td>{fund.pricesOk ? formatBps(r.currentBps) : "–"}</td>
-              <td>
+              <td data-label="Target">{formatBps(r.targetBps)}</td>
+              <td data-label="Current">{fund.pricesOk ? formatBps(r.currentBps) : "–"}</td>
+              <td data-label="Deviation">
                 <span className={r.outsideBand ? "bad" : r.bandUse > 0.6 ? "warn" : ""}>
                   {signedPts(r.deviationBps)}
                 </span>
@@ -59,23 +59,23 @@ export function CompositionTable({
                   {r.outsideBand ? " (outside the band)" : " (within the band)"}
                 </span>
               </td>
-              <td>
+              <td data-label="Holdings">
                 {formatToken(r.asset.holdings, r.asset.decimals, r.asset.symbol)}
                 <div className="muted small">{fund.pricesOk ? formatUsd(r.asset.value) : ""}</div>
               </td>
-              <td>
+              <td data-label="On Venus">
                 {formatBps(r.onVenusBps, 1)} of it
                 <div className="muted small">
                   {formatBps(r.earningNavBps, 1)} of NAV earning · idle{" "}
                   {formatToken(r.asset.idle, r.asset.decimals, r.asset.symbol, 2)}
                 </div>
               </td>
-              <td>
+              <td data-label="Supply APY">
                 {r.asset.yieldEnabled
                   ? formatPercent(supplyApy(r.asset.supplyRatePerBlock, blocksPerYear))
                   : "–"}
               </td>
-              <td>
+              <td data-label="Venus market">
                 <ul className="states">
                   {r.states.map((s) => (
                     <li key={s.label} className={`tone-${s.tone}`}>
