@@ -35,7 +35,14 @@ async function rpc(url: string, method: string, params: unknown): Promise<unknow
 
 export function devAccount(p: DevAccountParameters) {
   let account: Address | undefined;
-  let connected = false;
+  // Remembered across reloads, as a browser wallet remembers the sites it is connected to.
+  const storageKey = `blocketf.devAccount.${p.index}`;
+  const remember = (on: boolean) => {
+    if (typeof window === "undefined") return;
+    if (on) window.localStorage.setItem(storageKey, "1");
+    else window.localStorage.removeItem(storageKey);
+  };
+  let connected = typeof window !== "undefined" && window.localStorage.getItem(storageKey) === "1";
   const provider: Provider = {
     request: (async ({ method, params }: { method: string; params?: unknown }) => {
       switch (method) {
@@ -64,6 +71,7 @@ export function devAccount(p: DevAccountParameters) {
     async connect(parameters) {
       account = await resolve();
       connected = true;
+      remember(true);
       const chainId = parameters?.chainId ?? p.chainId;
       const accounts = parameters?.withCapabilities ? [{ address: account, capabilities: {} }] : [account];
       // wagmi's return type depends on the caller's `withCapabilities` (a type parameter): as its own connectors do.
@@ -71,6 +79,7 @@ export function devAccount(p: DevAccountParameters) {
     },
     async disconnect() {
       connected = false;
+      remember(false);
     },
     async getAccounts() {
       if (account === undefined) account = await resolve();
@@ -95,6 +104,7 @@ export function devAccount(p: DevAccountParameters) {
     onChainChanged() {},
     onDisconnect() {
       connected = false;
+      remember(false);
       config.emitter.emit("disconnect");
     },
   }));
