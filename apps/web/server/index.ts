@@ -1,17 +1,19 @@
-// @blocketf/web/server: builds the app and serves it (Vite's dev server, or the production bundle through
-// Vite's preview server) with its runtime configuration. `npm start` (apps/devnet) and the browser tests
-// call these; the browser code is under src/.
+// @blocketf/web/server: builds the app and serves it (Vite's dev server in middleware mode, or the production
+// bundle as files) with its runtime configuration. `npm start` (apps/devnet) and the browser tests call these;
+// the browser code is under src/.
 import { existsSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { build, createServer, preview } from "vite";
+import { build, createServer } from "vite";
 import { type RuntimeOptions, runtimePlugin } from "./runtime.js";
+import { staticHandler } from "./static.js";
 import { webConfig } from "./viteConfig.js";
 
 export type { Faucet, FaucetGrant, RuntimeConfig, RuntimeOptions } from "./runtime.js";
 export { WEB_ROOT } from "./viteConfig.js";
 
 export type StartWebOptions = RuntimeOptions & {
-  /** "dev": Vite's dev server (compiles on request, reloads on edit); "preview": a built bundle. */
+  /** "dev": Vite's dev server (compiles on request, reloads on edit); "preview": the built bundle. */
   readonly mode: "dev" | "preview";
   /** The bundle to serve in "preview" mode (default apps/web/dist). */
   readonly outDir?: string | undefined;
@@ -27,29 +29,51 @@ export async function buildWeb(outDir?: string): Promise<void> {
   await build(webConfig(outDir));
 }
 
-function urlOf(address: AddressInfo | string | null | undefined, host: string): string {
-  if (address === null || address === undefined || typeof address === "string")
-    throw new Error("the web server did not report its port");
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
   return `http://${host}:${address.port}`;
 }
 
-/** Serves the app; `url` is where a browser opens it. */
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/**
+ * Serves the app; `url` is where a browser opens it. Both modes run on this process's own HTTP server
+ * (Vite in middleware mode for "dev"), so no server of Vite's installs signal handlers: the caller stops it.
+ * A port in use rejects with Node's EADDRINUSE error.
+ */
 export async function startWeb(o: StartWebOptions): Promise<RunningWeb> {
   const host = o.host ?? "127.0.0.1";
   const base = webConfig(o.outDir);
-  const plugins = [...(base.plugins ?? []), runtimePlugin(o)];
-  const server = { host, port: o.port ?? 0, strictPort: o.port !== undefined && o.port !== 0 };
+  const http = createHttpServer();
   if (o.mode === "dev") {
-    const dev = await createServer({ ...base, plugins, server });
-    await dev.listen();
-    return { url: urlOf(dev.httpServer?.address(), host), stop: () => dev.close() };
+    const vite = await createServer({
+      ...base,
+      appType: "spa",
+      plugins: [...(base.plugins ?? []), runtimePlugin(o)],
+      server: { middlewareMode: true, hmr: { server: http } },
+    });
+    http.on("request", vite.middlewares);
+    const url = await listen(http, o.port ?? 0, host).catch(async (error: unknown) => {
+      await vite.close();
+      throw error;
+    });
+    return { url, stop: async () => Promise.all([vite.close(), close(http)]).then(() => undefined) };
   }
   const outDir = base.build?.outDir ?? "dist";
   if (!existsSync(`${outDir}/index.html`))
     throw new Error(`No built app in ${outDir}: run npm run build -w @blocketf/web first.`);
-  const server2 = await preview({ ...base, plugins, preview: server });
-  return {
-    url: urlOf(server2.httpServer.address(), host),
-    stop: () => server2.close(),
-  };
+  http.on("request", staticHandler(outDir, o));
+  const url = await listen(http, o.port ?? 0, host);
+  return { url, stop: () => close(http) };
 }

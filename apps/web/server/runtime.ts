@@ -69,7 +69,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return body;
 }
 
-function middleware(o: RuntimeOptions) {
+/** Answers /config.json and POST /api/faucet; passes every other request on. */
+export function runtimeMiddleware(o: RuntimeOptions) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const path = (req.url ?? "").split("?")[0];
     if (path === "/config.json" && req.method === "GET") {
@@ -102,15 +103,12 @@ function middleware(o: RuntimeOptions) {
   };
 }
 
-/** Serves /config.json and /api/faucet from Vite's dev server and its preview server. */
+/** Serves /config.json and /api/faucet from Vite's dev server. */
 export function runtimePlugin(o: RuntimeOptions): Plugin {
   return {
     name: "blocketf-runtime",
     configureServer(server) {
-      server.middlewares.use(middleware(o));
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use(middleware(o));
+      server.middlewares.use(runtimeMiddleware(o));
     },
   };
 }
