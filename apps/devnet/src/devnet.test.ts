@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@blocketf/testkit";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, onTestFinished, test } from "vitest";
 
 const main = new URL("./main.ts", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "blocketf-devnet-"));
@@ -186,6 +186,16 @@ describe("npm start (the devnet)", () => {
     );
     let stdout = "";
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // A failed expectation must not leave the devnet (and its anvil and indexer) running.
+    onTestFinished(async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM"); // the devnet's own shutdown stops anvil and the indexer
+        const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(webDir, { recursive: true, force: true });
+    });
     const ready = await new Promise<RegExpMatchArray>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {
         stdout += chunk.toString();
@@ -215,7 +225,6 @@ describe("npm start (the devnet)", () => {
     expect(stdout).toMatch(/Stopped\.$/m);
     await expect(fetch(`${web}/`)).rejects.toThrow();
     await expect(fetch(`${indexer}/health`)).rejects.toThrow();
-    rmSync(webDir, { recursive: true, force: true });
   }, 240_000);
 
   test("error: bad config is one clear line and exit code 2", () => {

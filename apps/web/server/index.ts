@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { build, createServer } from "vite";
+import { build, createLogger, createServer } from "vite";
 import { type RuntimeOptions, runtimePlugin } from "./runtime.js";
 import { staticHandler } from "./static.js";
 import { webConfig } from "./viteConfig.js";
@@ -57,8 +57,27 @@ export async function startWeb(o: StartWebOptions): Promise<RunningWeb> {
   const base = webConfig(o.outDir);
   const http = createHttpServer();
   if (o.mode === "dev") {
+    // A terminal's Ctrl-C reaches Vite's esbuild service too (same process group): its complaints after
+    // that are noise on the way out, not something to act on.
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    const logger = createLogger(base.logLevel);
+    const quiet = {
+      ...logger,
+      warn: (msg: string, options?: Parameters<typeof logger.warn>[1]) => {
+        if (!interrupted) logger.warn(msg, options);
+      },
+      error: (msg: string, options?: Parameters<typeof logger.error>[1]) => {
+        if (!interrupted) logger.error(msg, options);
+      },
+    };
     const vite = await createServer({
       ...base,
+      customLogger: quiet,
       appType: "spa",
       plugins: [...(base.plugins ?? []), runtimePlugin(o)],
       server: { middlewareMode: true, hmr: { server: http } },
@@ -68,7 +87,14 @@ export async function startWeb(o: StartWebOptions): Promise<RunningWeb> {
       await vite.close();
       throw error;
     });
-    return { url, stop: async () => Promise.all([vite.close(), close(http)]).then(() => undefined) };
+    return {
+      url,
+      stop: async () => {
+        await Promise.all([vite.close(), close(http)]);
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      },
+    };
   }
   const outDir = base.build?.outDir ?? "dist";
   if (!existsSync(`${outDir}/index.html`))
