@@ -5,8 +5,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { blockEtfAbi } from "@blocketf/abi";
-import { buildCall, write } from "@blocketf/sdk";
-import { VenusAction, venusArtifacts } from "@blocketf/testkit";
+import { KEEPER_KEY_INDEX } from "@blocketf/devnet";
+import { buildCall, buildRebalance, getRebalanceRule, getRebalanceStatus, write } from "@blocketf/sdk";
+import { devClients, VenusAction, venusArtifacts } from "@blocketf/testkit";
 import type { Page } from "playwright-core";
 import { type Address, erc20Abi, getAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -138,6 +139,36 @@ describe("the web app in Chromium", () => {
     await shot(page, "fund-after-replay");
   });
 
+  test("a price shock is rebalanced in bounded steps: the fund page shows the steps against their bound", async () => {
+    // BTC +40 % for a day (feeds and pools together): BTCB's weight leaves the ±5 % band.
+    await stack.replay(1, (p) => ({ ...p, BTCB: p.BTCB * 1.4 }));
+    const { rebalancer, fund } = stack.deployment;
+    const keeper = devClients(stack.anvil.rpcUrl, KEEPER_KEY_INDEX);
+    let steps = 0;
+    for (; steps < 6; steps++) {
+      const status = await getRebalanceStatus(stack.admin.publicClient, {
+        lens: stack.deployment.lens,
+        fund,
+      });
+      const rule = await getRebalanceRule(stack.admin.publicClient, { fund });
+      if (!status.needsRebalance && !rule.rebalancing) break;
+      await write(keeper.wallet, { request: buildRebalance({ rebalancer }), fund });
+      await stack.admin.test.increaseTime({ seconds: 120 }); // the rebalancer's step interval
+      await stack.admin.test.mine({ blocks: 1 });
+    }
+    expect(steps).toBeGreaterThan(0);
+    await stack.catchUp();
+    await go(page, "/");
+    await expect
+      .poll(() => page.getByTestId("rebalance-steps").textContent(), { timeout: 30_000 })
+      .toMatch(/keeper/);
+    expect(await page.getByTestId("rebalance-state").textContent()).toBe("Not due");
+    await expect
+      .poll(() => page.getByTestId("weights-summary").textContent())
+      .toMatch(/\d+ rebalance steps?, marked/);
+    await shot(page, "fund-after-rebalance");
+  });
+
   test("redeem to USDT", async () => {
     const before = await shares();
     const usdt = await balanceOf(stack.deployment.tokens.USDT, HOLDER);
@@ -182,6 +213,7 @@ describe("the web app in Chromium", () => {
     expect(await balanceOf(venus.vTokens.BTCB, HOLDER)).toBeGreaterThan(0n);
     await go(page, "/");
     await expect.poll(() => page.getByTestId("asset-BTCB").textContent()).toMatch(/Withdrawals paused/);
+    await page.getByTestId("nav-summary").waitFor();
     await shot(page, "fund-venus-paused");
   });
 

@@ -20,7 +20,14 @@ import {
 } from "@blocketf/devnet";
 import { type RunningIndexer, startIndexer } from "@blocketf/indexer";
 import { buildSweep, write } from "@blocketf/sdk";
-import { type Anvil, type DevClients, devClients, freePort, startAnvil } from "@blocketf/testkit";
+import {
+  type Anvil,
+  type BasketSymbol,
+  type DevClients,
+  devClients,
+  freePort,
+  startAnvil,
+} from "@blocketf/testkit";
 import { type Browser, chromium } from "playwright-core";
 import { formatEther } from "viem";
 import { buildWeb, type RunningWeb, startWeb } from "../server/index.js";
@@ -43,14 +50,19 @@ export type WebStack = {
   readonly indexer: RunningIndexer;
   readonly web: RunningWeb;
   readonly browser: Browser;
-  /** Replays the next `days` days of price history (one block of market moves + 99 blocks each). */
-  readonly replay: (days: number) => Promise<void>;
+  /**
+   * Replays the next `days` days of price history (one block of market moves + 99 blocks each); `tweak`
+   * changes a day's prices (a price shock: feeds and pools move to it together).
+   */
+  readonly replay: (days: number, tweak?: (prices: Prices) => Prices) => Promise<void>;
   /** Supplies the fund's idle assets above their buffers to Venus (permissionless; the keeper's job). */
   readonly sweep: () => Promise<void>;
   /** Waits until the indexer has the chain's head. */
   readonly catchUp: () => Promise<void>;
   readonly stop: () => Promise<void>;
 };
+
+type Prices = Readonly<Record<BasketSymbol, number>>;
 
 export type WebStackOptions = {
   /** First replayed day (the deployment's prices). */
@@ -98,13 +110,13 @@ export async function startWebStack(o: WebStackOptions): Promise<WebStack> {
   const sweep = async () => {
     await write(admin.wallet, { request: buildSweep({ fund: deployment.fund }), fund: deployment.fund });
   };
-  const replay = async (days: number) => {
+  const replay = async (days: number, tweak?: (prices: Prices) => Prices) => {
     for (let i = 0; i < days; i++) {
       const day = deployment.replay.nextDay;
       const date = history.dates[day];
       const dayPrices = history.prices[day];
       if (date === undefined || dayPrices === undefined) throw new Error("past the end of the price data");
-      await replayDay(replayClients, deployment, date, dayPrices, {
+      await replayDay(replayClients, deployment, date, tweak ? tweak(dayPrices) : dayPrices, {
         utilization: DEFAULT_CONFIG.utilization,
       });
       deployment.replay.nextDay = day + 1;

@@ -114,18 +114,18 @@ export function RebalancePanel({
             <tbody>
               {lastEpisode.map((s, i) => (
                 <tr key={s.id}>
-                  <td>{i + 1}</td>
-                  <td>{formatDateTime(s.timestamp)}</td>
-                  <td>{formatUsd(s.tradedValue)}</td>
-                  <td className={s.lossUsd > s.boundUsd ? "bad" : ""}>
+                  <td data-label="Step">{i + 1}</td>
+                  <td data-label="When">{formatDateTime(s.timestamp)}</td>
+                  <td data-label="Traded">{formatUsd(s.tradedValue)}</td>
+                  <td data-label="Value lost" className={s.lossUsd > s.boundUsd ? "bad" : ""}>
                     {formatUsd(s.lossUsd)} (
                     {s.tradedValue === 0n ? "–" : formatBps((s.lossUsd * 10_000n) / s.tradedValue)})
                   </td>
-                  <td>
+                  <td data-label="Bound">
                     {formatUsd(s.boundUsd)} ({formatBps(s.maxLossBps)})
                   </td>
-                  <td>{s.byKeeper === null ? "–" : s.byKeeper ? "keeper" : "public"}</td>
-                  <td>
+                  <td data-label="Sent by">{s.byKeeper === null ? "–" : s.byKeeper ? "keeper" : "public"}</td>
+                  <td data-label="Transaction">
                     <TxLink hash={s.txHash} />
                   </td>
                 </tr>
