@@ -28,6 +28,15 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--buffer", "-1"])).toThrow(/--buffer needs a percent in \[0, 100\)/);
   });
 
+  test("behavior: the web app and the indexer run by default, on their ports or none", () => {
+    expect(DEFAULT_CONFIG.webPort).toBe(5173);
+    expect(DEFAULT_CONFIG.indexerPort).toBe(42069);
+    const ports = parseArgs(["--web-port", "0", "--indexer-port", "4000"]);
+    expect(ports !== "help" && [ports.webPort, ports.indexerPort]).toEqual([0, 4000]);
+    const off = parseArgs(["--no-web", "--no-indexer"]);
+    expect(off !== "help" && [off.webPort, off.indexerPort]).toEqual([undefined, undefined]);
+  });
+
   test("behavior: the utilisation band, in percent, or no manager", () => {
     expect(DEFAULT_CONFIG.utilization).toEqual({ targetBps: 5000, bandBps: 1000 });
     const config = parseArgs(["--utilization-band", "2.5", "--utilization", "60"]);

@@ -23,6 +23,10 @@ export type DevnetConfig = {
   readonly keeperPort: number | undefined;
   /** Venus utilisation the replayer keeps in every market; `undefined` = no utilisation manager. */
   readonly utilization: UtilizationBand | undefined;
+  /** Port of the history indexer's API (0 = any free port); `undefined` = no indexer. */
+  readonly indexerPort: number | undefined;
+  /** Port of the web app (0 = any free port); `undefined` = no web app. */
+  readonly webPort: number | undefined;
 };
 
 export const DEFAULT_CONFIG: DevnetConfig = {
@@ -37,6 +41,8 @@ export const DEFAULT_CONFIG: DevnetConfig = {
   keeperPort: 9464,
   // An assumption, not a measurement: the 50 % the devnet's borrower starts at (deployLocalStack), ±10 %.
   utilization: { targetBps: 5000, bandBps: 1000 },
+  indexerPort: 42069,
+  webPort: 5173,
 };
 
 export const HELP = `npm start -- [options]   (one command: local chain, Venus, DEX, fund, market replay)
@@ -57,6 +63,10 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --utilization-band <pct> adjust (repay or borrow, once a day at most) when a market leaves
                            target ± band (default 10)
   --no-utilization         leave the borrower alone (debt accrues; utilisation drifts)
+  --web-port <n>           the web app's port (default 5173; 0 = any free port)
+  --no-web                 do not serve the web app
+  --indexer-port <n>       the history indexer's port (default 42069; 0 = any free port)
+  --no-indexer             do not run the indexer (the app then shows no history)
   --help                   this text`;
 
 function parseWeights(text: string): Record<BasketSymbol, number> {
@@ -165,6 +175,20 @@ export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
         break;
       case "--no-keeper":
         config = { ...config, keeperPort: undefined };
+        break;
+      case "--web-port":
+        config = { ...config, webPort: positive(flag, value, true) };
+        i++;
+        break;
+      case "--no-web":
+        config = { ...config, webPort: undefined };
+        break;
+      case "--indexer-port":
+        config = { ...config, indexerPort: positive(flag, value, true) };
+        i++;
+        break;
+      case "--no-indexer":
+        config = { ...config, indexerPort: undefined };
         break;
       case "--fresh":
         config = { ...config, fresh: true };

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@blocketf/testkit";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, onTestFinished, test } from "vitest";
 
 const main = new URL("./main.ts", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "blocketf-devnet-"));
@@ -13,7 +13,21 @@ const dir = mkdtempSync(join(tmpdir(), "blocketf-devnet-"));
 function run(args: readonly string[]) {
   return spawnSync(
     process.execPath,
-    ["--import", "tsx", main, ...args, "--dir", dir, "--seconds-per-day", "0", "--keeper-port", "0"],
+    // The web app and the indexer have their own test below; these runs are about the chain.
+    [
+      "--import",
+      "tsx",
+      main,
+      ...args,
+      "--dir",
+      dir,
+      "--seconds-per-day",
+      "0",
+      "--keeper-port",
+      "0",
+      "--no-web",
+      "--no-indexer",
+    ],
     {
       encoding: "utf8",
       timeout: 120_000,
@@ -112,6 +126,8 @@ describe("npm start (the devnet)", () => {
         "--seconds-per-day",
         "0",
         "--no-keeper",
+        "--no-web",
+        "--no-indexer",
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -144,6 +160,74 @@ describe("npm start (the devnet)", () => {
     expect(resumed.stdout).toMatch(/Resumed the saved devnet/);
     expect(resumed.stdout).toMatch(new RegExp(`^day ${next}: .* in block \\d+, 100 blocks`, "m"));
   }, 180_000);
+
+  test("behavior: serves the web app and the indexer, prints the app's URL in READY, stops them on Ctrl-C", async () => {
+    const webDir = mkdtempSync(join(tmpdir(), "blocketf-devnet-web-"));
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        main,
+        "--fresh",
+        "--from",
+        "2025-03-01",
+        "--dir",
+        webDir,
+        "--port",
+        String(await freePort()),
+        "--seconds-per-day",
+        "2",
+        "--no-keeper",
+        "--web-port",
+        "0",
+        "--indexer-port",
+        "0",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DATABASE_URL: "" } },
+    );
+    let stdout = "";
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // A failed expectation must not leave the devnet (and its anvil and indexer) running.
+    onTestFinished(async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM"); // the devnet's own shutdown stops anvil and the indexer
+        const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(webDir, { recursive: true, force: true });
+    });
+    const ready = await new Promise<RegExpMatchArray>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const m = /^READY \S+ fund=(0x[0-9a-fA-F]{40}) web=(http:\/\/127\.0\.0\.1:\d+) in [\d.]+ s$/m.exec(
+          stdout,
+        );
+        if (m !== null) resolve(m);
+      });
+      child.once("exit", () => reject(new Error(`exited before READY:\n${stdout}`)));
+    });
+    const [, fund, web] = ready;
+    const indexer = /^ {2}indexer {3}(http:\/\/127\.0\.0\.1:\d+)\/graphql/m.exec(stdout)?.[1];
+    expect(indexer).toBeDefined();
+    // The app's page, and its runtime config naming the devnet's fund and the indexer.
+    expect(await (await fetch(`${web}/`)).text()).toContain('<div id="root">');
+    const config = (await (await fetch(`${web}/config.json`)).json()) as {
+      local: { fund: string };
+      indexerUrl: string;
+      faucet: boolean;
+    };
+    expect(config.local.fund).toBe(fund);
+    expect(config.indexerUrl).toBe(indexer);
+    expect(config.faucet).toBe(true);
+    expect((await fetch(`${indexer}/health`)).ok).toBe(true);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/Stopped\.$/m);
+    await expect(fetch(`${web}/`)).rejects.toThrow();
+    await expect(fetch(`${indexer}/health`)).rejects.toThrow();
+  }, 240_000);
 
   test("error: bad config is one clear line and exit code 2", () => {
     const result = run(["--weights", "BTCB=60,ETH=60"]);

@@ -1,8 +1,10 @@
 // `npm start`: the local devnet. Starts anvil (from its npm package), deploys Venus's core pool and a V3
 // DEX from their published artifacts, the fund and its feeds (or reloads them from the saved state),
-// prints READY, starts the keeper on the fund, then replays real daily prices until Ctrl-C.
+// starts the keeper on the fund, the history indexer and the web app, prints READY, then replays real
+// daily prices until Ctrl-C, which stops them all.
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { RunningIndexer } from "@blocketf/indexer";
 import {
   createLogger,
   KeeperConfigError,
@@ -21,6 +23,7 @@ import {
   startAnvil,
   wireRebalancer,
 } from "@blocketf/testkit";
+import type { RunningWeb } from "@blocketf/web/server";
 import { type DevnetConfig, HELP, parseArgs } from "./config.js";
 import {
   BORROWER_KEY_INDEX,
@@ -38,6 +41,7 @@ import { earningBps, formatEarning } from "./earning.js";
 import { DevnetConfigError } from "./errors.js";
 import { type DailyPrices, loadDailyPrices } from "./prices.js";
 import { replayDay } from "./replayer.js";
+import { checkPortFree, INDEXER_HISTORY_BLOCKS, indexerLog, runIndexer, runWeb } from "./services.js";
 import { formatAdjustment, utilizationRange } from "./utilization.js";
 
 const log = (line: string): void => {
@@ -53,7 +57,7 @@ async function start(
   config: DevnetConfig,
   paths: DevnetPaths,
   history: DailyPrices,
-): Promise<{ anvil: Anvil; deployment: LocalDeployment }> {
+): Promise<{ anvil: Anvil; deployment: LocalDeployment; resumed: boolean }> {
   mkdirSync(dirname(paths.stateFile), { recursive: true });
   const saved = config.fresh ? undefined : readDeployment(paths);
   const oldDex = saved !== undefined && saved.dex.kind !== DEX_KIND;
@@ -71,6 +75,7 @@ async function start(
       : { timestamp: Math.floor(Date.parse(`${firstDay}T00:00:00Z`) / 1000) }),
     dumpState: paths.stateFile,
     startTimeoutMs: 30_000,
+    ...(config.indexerPort === undefined ? {} : { pruneHistory: INDEXER_HISTORY_BLOCKS }),
   });
   if (resumable && saved !== undefined && (await hasCode(anvil.rpcUrl, saved.fund))) {
     // A loaded state's next block would take the wall clock: put the clock back on the replayed history.
@@ -103,7 +108,7 @@ async function start(
       changed = true;
     }
     if (changed) writeDeployment(paths, deployment);
-    return { anvil, deployment };
+    return { anvil, deployment, resumed: true };
   }
   log(`Deploying Venus, the DEX and the fund on ${anvil.rpcUrl} …`);
   const prices = history.prices[0];
@@ -120,7 +125,7 @@ async function start(
     prices,
   );
   writeDeployment(paths, deployment);
-  return { anvil, deployment };
+  return { anvil, deployment, resumed: false };
 }
 
 /**
@@ -167,6 +172,7 @@ function printReady(
   paths: DevnetPaths,
   seconds: number,
   keeper: RunningKeeper | undefined,
+  services: { web: RunningWeb | undefined; indexer: RunningIndexer | undefined },
 ): void {
   log("");
   log(`  chain     ${d.rpcUrl} (chain id ${d.chainId})`);
@@ -185,10 +191,22 @@ function printReady(
   } else {
     log("  keeper    not running (--no-keeper)");
   }
+  log(
+    services.indexer === undefined
+      ? "  indexer   not running (--no-indexer)"
+      : `  indexer   ${services.indexer.url}/graphql   history API (log ${indexerLog(paths)})`,
+  );
   log(`  written   ${paths.deploymentFile}`);
   log(`  faucet    npm run faucet -- --to <address> [--usd 10000]   (basket tokens and BNB for gas)`);
+  log(
+    services.web === undefined
+      ? "  web       not running (--no-web)"
+      : `  web       ${services.web.url}   the app: Connect wallet → Dev account #6, then Get test tokens`,
+  );
   log("");
-  log(`READY ${d.rpcUrl} fund=${d.fund} in ${seconds.toFixed(1)} s`);
+  log(
+    `READY ${d.rpcUrl} fund=${d.fund}${services.web === undefined ? "" : ` web=${services.web.url}`} in ${seconds.toFixed(1)} s`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -201,9 +219,15 @@ async function main(): Promise<void> {
   const history = loadDailyPrices(config.from);
   const paths = devnetPaths(config.dir ?? REPO_ROOT);
   const started = Date.now();
-  const { anvil, deployment } = await start(config, paths, history);
-  const keeper = config.keeperPort === undefined ? undefined : await runKeeper(config, paths, deployment);
-  printReady(deployment, paths, (Date.now() - started) / 1000, keeper);
+  await checkPortFree("--web-port", config.webPort);
+  await checkPortFree("--indexer-port", config.indexerPort);
+  const { anvil, deployment, resumed } = await start(config, paths, history);
+  const [keeper, indexer] = await Promise.all([
+    config.keeperPort === undefined ? undefined : runKeeper(config, paths, deployment),
+    runIndexer(config, paths, !resumed),
+  ]);
+  const web = await runWeb(config, paths, deployment, indexer);
+  printReady(deployment, paths, (Date.now() - started) / 1000, keeper, { web, indexer });
 
   // Ctrl-C finishes the day being replayed, then saves the chain (anvil writes its state as it exits).
   let stopRequested = false;
@@ -262,6 +286,8 @@ async function main(): Promise<void> {
     );
   }
   log("Stopping: saving the chain state …");
+  await web?.stop();
+  await indexer?.stop();
   await keeper?.stop();
   await anvil.stop();
   writeDeployment(paths, deployment);

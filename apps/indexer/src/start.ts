@@ -159,6 +159,9 @@ async function getJson(url: string): Promise<unknown> {
   return response.json();
 }
 
+/** {ms} How long `stop()` lets Ponder shut down after SIGTERM before it kills it. */
+const STOP_GRACE_MS = 15_000;
+
 export async function startIndexer(options: StartIndexerOptions): Promise<RunningIndexer> {
   const settings = resolveSettings(options);
   const schema = schemaName(settings);
@@ -278,7 +281,11 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
       if (child.exitCode === null) {
         await identity.save();
         child.kill("SIGTERM");
+        // Ponder's shutdown was seen to hang under load (a devnet stopped by Ctrl-C never exited): give
+        // it STOP_GRACE_MS, then kill it. Its checkpoint is in the database; it resumes next time.
+        const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
         await exited;
+        clearTimeout(timer);
       }
     },
   };
