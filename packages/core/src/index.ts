@@ -1,6 +1,23 @@
 export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
 export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
 export {
+  BASKET,
+  type BasketSymbol,
+  CT5U,
+  checkFundSpec,
+  type FundSpec,
+  type FundSpecAsset,
+  type PooledSymbol,
+  requireSymbol,
+  resolveSymbol,
+  type SpecRoute,
+  specRoutes,
+  specTable,
+  specWeightsBps,
+  UnknownSymbolError,
+} from "./fundSpec.js";
+export { fundSpecJson } from "./fundSpecJson.js";
+export {
   type CheckRebalanceParameters,
   type CheckRebalanceReturnType,
   checkRebalance,
