@@ -20,8 +20,8 @@ import {
   type VenusDeployment,
 } from "./venus/deployVenus.js";
 import { mockTokenAbi } from "./venus/generated/mockToken.js";
-import { rateModelForSupplyApy } from "./venus/rateModel.js";
 import { wbnbAbi } from "./venus/generated/wbnb.js";
+import { rateModelForSupplyApy } from "./venus/rateModel.js";
 
 /**
  * The basket (BSC tokens; BNB is held as WBNB), from the one fund spec (`@blocketf/core` `CT5U`). Each

@@ -24,8 +24,8 @@ describe("rateModelForSupplyApy", () => {
   });
 
   test("error: VenusConfigError when the compressed year cannot pay it under Venus's cap", () => {
-    expect(() => rateModelForSupplyApy({ supplyApyPct: 9, utilization: 0.5, blocksPerYear: 36_500n })).toThrow(
-      VenusConfigError,
-    );
+    expect(() =>
+      rateModelForSupplyApy({ supplyApyPct: 9, utilization: 0.5, blocksPerYear: 36_500n }),
+    ).toThrow(VenusConfigError);
   });
 });

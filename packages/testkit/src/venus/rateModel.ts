@@ -1,4 +1,8 @@
-import { type JumpRateModelConfig, VENUS_BORROW_RATE_MAX_PER_BLOCK, VenusConfigError } from "./deployVenus.js";
+import {
+  type JumpRateModelConfig,
+  VENUS_BORROW_RATE_MAX_PER_BLOCK,
+  VenusConfigError,
+} from "./deployVenus.js";
 
 /** Venus's default reserve factor on the local markets (`deployVenus`: 0.1e18). */
 export const LOCAL_RESERVE_FACTOR = 0.1;
