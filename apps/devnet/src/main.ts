@@ -3,6 +3,7 @@
 // prints READY, starts the keeper on the fund, then replays real daily prices until Ctrl-C.
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { UsageError } from "@blocketf/cli-kit";
 import {
   createLogger,
   KeeperConfigError,
@@ -267,11 +268,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (
-    error instanceof DevnetConfigError ||
-    error instanceof AnvilStartError ||
-    error instanceof KeeperConfigError
-  ) {
+  if (error instanceof UsageError || error instanceof AnvilStartError || error instanceof KeeperConfigError) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exit(2);
   }

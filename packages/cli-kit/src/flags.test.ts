@@ -23,6 +23,8 @@ describe("parseFlags", () => {
     expect(() => parseFlags(["--network"], OPTIONS)).toThrow(/^--network needs a value/);
     expect(() => parseFlags(["--check-only=yes"], OPTIONS)).toThrow(/^--check-only takes no value/);
     expect(() => parseFlags(["local"], OPTIONS)).toThrow(/^unexpected argument "local"/);
+    expect(() => parseFlags(["--network", "-1"], OPTIONS)).toThrow(/written --network=-…/);
+    expect(parseFlags(["--network=-1"], OPTIONS).network).toBe("-1");
   });
 });
 

@@ -53,12 +53,12 @@ function usageOf(error: unknown): unknown {
       return new UsageError(`unexpected argument "${quoted}" (see --help)`, { cause: error });
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const flag = quoted.split(" ")[0] ?? quoted;
-      return new UsageError(
-        error.message.includes("does not take an argument")
-          ? `${flag} takes no value (see --help)`
-          : `${flag} needs a value (see --help)`,
-        { cause: error },
-      );
+      const message = error.message.includes("does not take an argument")
+        ? `${flag} takes no value`
+        : error.message.includes("ambiguous")
+          ? `${flag} needs a value (one starting with "-" is written ${flag}=-…)`
+          : `${flag} needs a value`;
+      return new UsageError(`${message} (see --help)`, { cause: error });
     }
     default:
       return new UsageError(`${error.message.split("\n")[0]} (see --help)`, { cause: error });
