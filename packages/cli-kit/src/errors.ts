@@ -12,3 +12,19 @@ export class UsageError extends Error {
     this.shortMessage = shortMessage;
   }
 }
+
+/** A weights or per-asset flag names an asset the basket (or the price data) does not hold. */
+export class UnknownAssetError extends UsageError {
+  override name = "UnknownAssetError";
+  constructor(flag: string, asset: string, known: readonly string[]) {
+    super(`${flag}: unknown asset "${asset}". Known: ${known.join(", ")}.`);
+  }
+}
+
+/** Target weights that do not sum to 100 %. */
+export class WeightsSumError extends UsageError {
+  override name = "WeightsSumError";
+  constructor(flag: string, sumPercent: number) {
+    super(`${flag}: weights sum to ${sumPercent}%, not 100%`);
+  }
+}

@@ -1,6 +1,6 @@
 import { BASKET, CT5U } from "@blocketf/core";
 import { describe, expect, test } from "vitest";
-import { UsageError } from "./errors.js";
+import { UnknownAssetError, UsageError, WeightsSumError } from "./errors.js";
 import { formatWeights, parseAssetValues, parseWeights } from "./weights.js";
 
 describe("parseWeights", () => {
@@ -24,7 +24,9 @@ describe("parseWeights", () => {
   });
 
   test("error: UsageError for an unknown asset, a bad sum, a duplicate, three decimals, bad syntax", () => {
-    expect(() => parseWeights("DOGE=100", CT5U, BASKET)).toThrow(UsageError);
+    expect(() => parseWeights("DOGE=100", CT5U, BASKET)).toThrow(UnknownAssetError);
+    expect(() => parseWeights("BTCB=50", CT5U, BASKET)).toThrow(WeightsSumError);
+    expect(() => parseWeights("BTCB:100", CT5U, BASKET)).toThrow(UsageError);
     expect(() => parseWeights("DOGE=100", CT5U, BASKET)).toThrow(/unknown asset "DOGE"/);
     expect(() => parseWeights("BTCB=50,ETH=49.99", CT5U, BASKET)).toThrow(/sum to 99.99%/);
     expect(() => parseWeights("BTC=50,BTCB=50", CT5U, BASKET)).toThrow(/BTCB is listed twice/);

@@ -1,5 +1,5 @@
 import { BPS, type FundSpec, resolveSymbol } from "@blocketf/core";
-import { UsageError } from "./errors.js";
+import { UnknownAssetError, UsageError, WeightsSumError } from "./errors.js";
 
 export type ParseWeightsOptions = {
   /** The flag named in errors (default `--weights`). */
@@ -25,7 +25,7 @@ export function parseWeights(
   for (const [name, percent] of parseEntries(text, flag)) {
     const symbol = resolveSymbol(spec, name) ?? name.toUpperCase();
     const index = assets.indexOf(symbol);
-    if (index < 0) throw new UsageError(`${flag}: unknown asset "${name}". Known: ${assets.join(", ")}.`);
+    if (index < 0) throw new UnknownAssetError(flag, name, assets);
     if (seen.has(symbol)) throw new UsageError(`${flag}: ${symbol} is listed twice`);
     seen.add(symbol);
     const weight = percent * 100;
@@ -43,7 +43,7 @@ export function parseWeights(
     }
   }
   const sum = bps.reduce((a, b) => a + b, 0);
-  if (sum !== BPS) throw new UsageError(`${flag}: weights sum to ${sum / 100}%, not 100%`);
+  if (sum !== BPS) throw new WeightsSumError(flag, sum / 100);
   return bps;
 }
 

@@ -30,6 +30,8 @@ export {
   weightsBpsDownInto,
 } from "./rebalanceRule.js";
 export {
+  COMPLETE_DIVISOR,
+  isRebalanceComplete,
   MIN_TRADE_BPS,
   type PlanRebalanceStepParameters,
   planRebalanceStep,
