@@ -1,5 +1,5 @@
 export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
-export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
+export { BlockEtfCoreError, LengthMismatchError, StableIndexError } from "./errors.js";
 export {
   BASKET,
   type BasketSymbol,
@@ -38,11 +38,4 @@ export {
   type RebalanceStepPlan,
 } from "./rebalanceStep.js";
 export { MIN_SWEEP_BPS, type SweepExcessParameters, sweepExcess } from "./sweep.js";
-export {
-  assertTargetWeights,
-  type PlanRebalanceParameters,
-  planRebalance,
-  type Trade,
-  type TradePlan,
-} from "./tradePlanner.js";
 export { d18ToUsd, usdToD18 } from "./units.js";
