@@ -1,31 +1,14 @@
+import { UsageError } from "@blocketf/cli-kit";
+
 /**
- * Bad input to the backtester. The CLI prints `shortMessage` on one line (no stack) and exits with 2.
+ * Bad input to the backtester. The CLI prints `shortMessage` on one line (no stack) and exits with 2, as
+ * for every `UsageError` (an unknown flag, an unknown asset, weights not summing to 100 %).
  */
-export class BacktestInputError extends Error {
+export class BacktestInputError extends UsageError {
   override name = "BacktestInputError";
-  readonly shortMessage: string;
-
-  constructor(shortMessage: string, options: { cause?: unknown } = {}) {
-    super(shortMessage, options);
-    this.shortMessage = shortMessage;
-  }
 }
 
-/** An asset name that the price data does not hold. */
-export class UnknownAssetError extends BacktestInputError {
-  override name = "UnknownAssetError";
-  constructor(asset: string, known: readonly string[]) {
-    super(`Unknown asset "${asset}". Known assets: ${known.join(", ")}.`);
-  }
-}
-
-/** Target weights that do not sum to 100%. */
-export class WeightsSumError extends BacktestInputError {
-  override name = "WeightsSumError";
-  constructor(sumPercent: number) {
-    super(`Weights sum to ${sumPercent}%, not 100%. Adjust --weights so they add up to 100.`);
-  }
-}
+export { UnknownAssetError, WeightsSumError } from "@blocketf/cli-kit";
 
 /** A --from/--to window outside the data, or empty. */
 export class DateRangeError extends BacktestInputError {

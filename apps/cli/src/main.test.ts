@@ -69,6 +69,32 @@ describe("main", () => {
     expect(report.v1.rebalances).toBe(report.rebalances);
   });
 
+  test("behavior: V2 rebalances in the fund's bounded steps ($50,000 per asset), V1 in one trade", async () => {
+    const { out } = capture();
+    expect(await main(["--from", "2025-01-01", "--json"])).toBe(0);
+    const report = JSON.parse(out[0] ?? "");
+    expect(report.config.maxTradeUsd).toBe(50_000);
+    expect(report.rebalanceSteps).toBeGreaterThan(report.rebalances);
+    for (const r of report.rebalanceList) expect(r.tradedUsd / r.steps).toBeLessThanOrEqual(2 * 5 * 50_000);
+    expect(report.v1.rebalanceSteps).toBe(report.v1.rebalances);
+  });
+
+  test("behavior: the backtester's assets are the devnet's and the chain's (BTCB, WBNB); BTC and BNB still accepted", async () => {
+    const { out } = capture();
+    expect(
+      await main([
+        "--weights",
+        "BTC=30,ETH=25,BNB=20,XRP=15,SOL=10,USDT=0",
+        "--from",
+        "2025-01-01",
+        "--json",
+      ]),
+    ).toBe(0);
+    const report = JSON.parse(out[0] ?? "");
+    expect(report.weights).toBe("BTCB 30%, ETH 25%, WBNB 20%, XRP 15%, SOL 10%");
+    expect(Object.keys(report.interestByAssetUsd)).toEqual(["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"]);
+  });
+
   test("default: --help", async () => {
     const { out } = capture();
     expect(await main(["--help"])).toBe(0);
@@ -127,7 +153,7 @@ describe("buildScenario", () => {
 
   test("default: CT5 + 20% USDT sleeve on the full daily history, V1 rescaled", () => {
     const scenario = buildScenario({});
-    expect(scenario.market.history.assets).toEqual(["BTC", "ETH", "BNB", "XRP", "SOL", "USDT"]);
+    expect(scenario.market.history.assets).toEqual(["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"]);
     expect(scenario.v2.targetBps).toEqual([2500, 2000, 1500, 1000, 1000, 2000]);
     expect(scenario.v1.targetBps).toEqual([3125, 2500, 1875, 1250, 1250, 0]);
     expect(scenario.v1.yieldOn).toBe(false);

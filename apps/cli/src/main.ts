@@ -1,9 +1,9 @@
+import { UsageError } from "@blocketf/cli-kit";
 import { type ParsedCommandLine, parseCommandLine } from "./cli/args.js";
 import { HELP } from "./cli/help.js";
 import { reportCommand } from "./cli/reportCommand.js";
 import { runCommand } from "./cli/runCommand.js";
 import { sweepCommand } from "./cli/sweepCommand.js";
-import { BacktestInputError } from "./errors.js";
 
 /** Runs the CLI; returns the exit code (2 for bad input, printed as one line). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -25,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
     }
   } catch (error: unknown) {
-    if (error instanceof BacktestInputError) {
+    if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.shortMessage}\n`);
       return 2;
     }

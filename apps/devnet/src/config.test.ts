@@ -1,6 +1,7 @@
+import { UsageError } from "@blocketf/cli-kit";
+import { CT5U } from "@blocketf/core";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CONFIG, parseArgs } from "./config.js";
-import { DevnetConfigError } from "./errors.js";
 import { loadDailyPrices } from "./prices.js";
 
 describe("parseArgs", () => {
@@ -21,11 +22,21 @@ describe("parseArgs", () => {
     });
   });
 
-  test("behavior: the cash buffer in percent becomes bps; default 2 %", () => {
-    expect(DEFAULT_CONFIG.bufferBps).toBe(200);
+  test("behavior: the backtester's spelling works too (BTC for BTCB, BNB for WBNB)", () => {
+    const config = parseArgs(["--weights", "BTC=30,ETH=20,BNB=10,XRP=10,SOL=10,USDT=20"]);
+    expect(config !== "help" && config.weightsBps.WBNB).toBe(1000);
+  });
+
+  test("behavior: the cash buffer in percent becomes bps; default the fund spec's", () => {
+    expect(DEFAULT_CONFIG.bufferBps).toBe(CT5U.bufferBps);
     const config = parseArgs(["--buffer", "3.5"]);
     expect(config !== "help" && config.bufferBps).toBe(350);
-    expect(() => parseArgs(["--buffer", "-1"])).toThrow(/--buffer needs a percent in \[0, 100\)/);
+    expect(() => parseArgs(["--buffer=-1"])).toThrow(/--buffer needs a number >= 0/);
+  });
+
+  test("behavior: --dir is the user's directory, not the workspace's", () => {
+    const config = parseArgs(["--dir", "devnet-a"]);
+    expect(config !== "help" && config.dir).toMatch(/^\/.*devnet-a$/);
   });
 
   test("behavior: the web app and the indexer run by default, on their ports or none", () => {
@@ -45,9 +56,9 @@ describe("parseArgs", () => {
     expect(off !== "help" && off.utilization).toBeUndefined();
   });
 
-  test("error: DevnetConfigError with what to fix", () => {
+  test("error: UsageError with what to fix", () => {
     expect(() => parseArgs(["--utilization", "100"])).toThrow(/--utilization needs a percent in \[0, 100\)/);
-    expect(() => parseArgs(["--utilization-band", "x"])).toThrow(DevnetConfigError);
+    expect(() => parseArgs(["--utilization-band", "x"])).toThrow(UsageError);
     expect(() => parseArgs(["--utilization", "95", "--utilization-band", "5"])).toThrow(
       "--utilization 95 ± --utilization-band 5 leaves (0, 100) %: narrow the band or move the target",
     );
@@ -56,9 +67,10 @@ describe("parseArgs", () => {
       /sum to 99%/,
     );
     expect(() => parseArgs(["--weights", "DOGE=100"])).toThrow(/unknown asset "DOGE"/);
-    expect(() => parseArgs(["--from", "yesterday"])).toThrow(DevnetConfigError);
-    expect(() => parseArgs(["--port", "-1"])).toThrow(DevnetConfigError);
-    expect(() => parseArgs(["--bogus"])).toThrow(/unknown option/);
+    expect(() => parseArgs(["--from", "yesterday"])).toThrow(UsageError);
+    expect(() => parseArgs(["--port", "-1"])).toThrow(UsageError);
+    expect(() => parseArgs(["--bogus"])).toThrow("unknown option --bogus (see --help)");
+    expect(() => parseArgs(["--port"])).toThrow("--port needs a value (see --help)");
   });
 });
 

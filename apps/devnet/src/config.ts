@@ -1,4 +1,12 @@
-import { BASKET, type BasketSymbol, DEFAULT_BUFFER_BPS, DEFAULT_WEIGHTS_BPS } from "@blocketf/testkit";
+import {
+  formatWeights,
+  numberValue,
+  parseFlags,
+  parseWeights,
+  percentBps,
+  userPath,
+} from "@blocketf/cli-kit";
+import { BASKET, type BasketSymbol, CT5U, specWeightsBps } from "@blocketf/core";
 import { DevnetConfigError } from "./errors.js";
 import type { UtilizationBand } from "./utilization.js";
 
@@ -33,8 +41,8 @@ export const DEFAULT_CONFIG: DevnetConfig = {
   port: 8545,
   secondsPerDay: 5,
   from: "2025-01-01",
-  weightsBps: DEFAULT_WEIGHTS_BPS,
-  bufferBps: DEFAULT_BUFFER_BPS,
+  weightsBps: specWeightsBps(CT5U),
+  bufferBps: CT5U.bufferBps,
   fresh: false,
   days: 0,
   dir: undefined,
@@ -51,12 +59,17 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --seconds-per-day <s>    wall seconds per replayed day (default 5)
   --from <YYYY-MM-DD>      first replayed day (default 2025-01-01; data: 2020-08-11 .. 2026-01-05)
   --weights <A=w,...>      target weights in %, summing to 100, over ${BASKET.join(", ")}
-                           (default BTCB=25,ETH=20,WBNB=15,XRP=10,SOL=10,USDT=20)
+                           (default ${formatWeights(
+                             CT5U.assets.map((a) => a.weightBps),
+                             BASKET,
+                           )};
+                           BTC and BNB are accepted for BTCB and WBNB)
   --buffer <pct>           cash buffer of every asset, kept idle for redemptions; the rest earns
-                           on Venus (default ${DEFAULT_BUFFER_BPS / 100}; applies when the fund is deployed)
+                           on Venus (default ${CT5U.bufferBps / 100}, the fund spec's; applies when the fund is deployed)
   --days <n>               stop after n replayed days (default: run until Ctrl-C)
   --fresh                  ignore the saved state and deploy again
-  --dir <path>             where deployments/local.json and .devnet/ go (default: the repo root)
+  --dir <path>             where deployments/local.json and .devnet/ go (default: the repo root);
+                           the keeper, faucet and deploy command then need --deployment <path>/deployments/local.json
   --keeper-port <n>        the keeper's /health and /metrics port (default 9464; 0 = any free port)
   --no-keeper              do not run the keeper (rebalances and sweeps then wait for you)
   --utilization <pct>      Venus utilisation the borrower keeps in every market (default 50)
@@ -69,50 +82,26 @@ export const HELP = `npm start -- [options]   (one command: local chain, Venus, 
   --no-indexer             do not run the indexer (the app then shows no history)
   --help                   this text`;
 
-function parseWeights(text: string): Record<BasketSymbol, number> {
-  const weights = Object.fromEntries(BASKET.map((s) => [s, 0])) as Record<BasketSymbol, number>;
-  for (const part of text.split(",")) {
-    const [symbol, value] = part.split("=");
-    if (symbol === undefined || value === undefined || value.trim() === "") {
-      throw new DevnetConfigError(`--weights: "${part}" is not SYMBOL=percent`);
-    }
-    const key = symbol.trim().toUpperCase();
-    if (!(BASKET as readonly string[]).includes(key)) {
-      throw new DevnetConfigError(`--weights: unknown asset "${symbol}". Known: ${BASKET.join(", ")}.`);
-    }
-    const pct = Number(value);
-    if (!Number.isFinite(pct) || pct <= 0)
-      throw new DevnetConfigError(`--weights: ${key} must be a positive percent`);
-    weights[key as BasketSymbol] = Math.round(pct * 100);
-  }
-  const missing = BASKET.filter((s) => weights[s] === 0);
-  if (missing.length > 0) {
-    throw new DevnetConfigError(
-      `--weights: every asset needs a weight > 0 (the fund holds all six); missing ${missing.join(", ")}`,
-    );
-  }
-  const sum = BASKET.reduce((total, s) => total + weights[s], 0);
-  if (sum !== 10_000) throw new DevnetConfigError(`--weights: weights sum to ${sum / 100}%, not 100%`);
-  return weights;
-}
-
-function positive(flag: string, value: string | undefined, integer: boolean): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-    throw new DevnetConfigError(
-      `${flag} needs a ${integer ? "whole " : ""}number >= 0, got "${value ?? ""}"`,
-    );
-  }
-  return n;
-}
-
-function percent(flag: string, value: string | undefined): number {
-  const n = Number(value);
-  if (value === undefined || value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 100) {
-    throw new DevnetConfigError(`${flag} needs a percent in [0, 100), got "${value ?? ""}"`);
-  }
-  return Math.round(n * 100);
-}
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  port: { type: "string" },
+  "seconds-per-day": { type: "string" },
+  from: { type: "string" },
+  weights: { type: "string" },
+  buffer: { type: "string" },
+  days: { type: "string" },
+  fresh: { type: "boolean" },
+  dir: { type: "string" },
+  "keeper-port": { type: "string" },
+  "no-keeper": { type: "boolean" },
+  utilization: { type: "string" },
+  "utilization-band": { type: "string" },
+  "no-utilization": { type: "boolean" },
+  "web-port": { type: "string" },
+  "no-web": { type: "boolean" },
+  "indexer-port": { type: "string" },
+  "no-indexer": { type: "boolean" },
+} as const;
 
 /** The band must stay strictly inside (0 %, 100 %): the borrower can neither owe nothing nor take all the cash. */
 function checkBand(band: UtilizationBand): UtilizationBand {
@@ -125,88 +114,41 @@ function checkBand(band: UtilizationBand): UtilizationBand {
   return band;
 }
 
-/** Parses the command line; throws DevnetConfigError with a message that says what to fix. */
+/** Parses the command line (strict: an unknown flag is an error); throws a UsageError that says what to fix. */
 export function parseArgs(argv: readonly string[]): DevnetConfig | "help" {
-  let config: DevnetConfig = DEFAULT_CONFIG;
-  let band: UtilizationBand | undefined = DEFAULT_CONFIG.utilization;
-  let managerOff = false;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    switch (flag) {
-      case "--help":
-      case "-h":
-        return "help";
-      case "--port":
-        config = { ...config, port: positive(flag, value, true) };
-        i++;
-        break;
-      case "--seconds-per-day":
-        config = { ...config, secondsPerDay: positive(flag, value, false) };
-        i++;
-        break;
-      case "--from":
-        if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-          throw new DevnetConfigError(`--from needs a date YYYY-MM-DD, got "${value ?? ""}"`);
-        }
-        config = { ...config, from: value };
-        i++;
-        break;
-      case "--weights":
-        config = { ...config, weightsBps: parseWeights(value ?? "") };
-        i++;
-        break;
-      case "--buffer":
-        config = { ...config, bufferBps: percent(flag, value) };
-        i++;
-        break;
-      case "--days":
-        config = { ...config, days: positive(flag, value, true) };
-        i++;
-        break;
-      case "--dir":
-        if (value === undefined) throw new DevnetConfigError("--dir needs a path");
-        config = { ...config, dir: value };
-        i++;
-        break;
-      case "--keeper-port":
-        config = { ...config, keeperPort: positive(flag, value, true) };
-        i++;
-        break;
-      case "--no-keeper":
-        config = { ...config, keeperPort: undefined };
-        break;
-      case "--web-port":
-        config = { ...config, webPort: positive(flag, value, true) };
-        i++;
-        break;
-      case "--no-web":
-        config = { ...config, webPort: undefined };
-        break;
-      case "--indexer-port":
-        config = { ...config, indexerPort: positive(flag, value, true) };
-        i++;
-        break;
-      case "--no-indexer":
-        config = { ...config, indexerPort: undefined };
-        break;
-      case "--fresh":
-        config = { ...config, fresh: true };
-        break;
-      case "--utilization":
-        band = { targetBps: percent(flag, value), bandBps: band?.bandBps ?? 1000 };
-        i++;
-        break;
-      case "--utilization-band":
-        band = { targetBps: band?.targetBps ?? 5000, bandBps: percent(flag, value) };
-        i++;
-        break;
-      case "--no-utilization":
-        managerOff = true;
-        break;
-      default:
-        throw new DevnetConfigError(`unknown option "${flag}" (see --help)`);
-    }
+  const f = parseFlags(argv, OPTIONS);
+  if (f.help === true) return "help";
+  const d = DEFAULT_CONFIG;
+  const whole = (flag: string, text: string | undefined, fallback: number): number =>
+    text === undefined ? fallback : numberValue(flag, text, { min: 0, integer: true });
+  if (f.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(f.from)) {
+    throw new DevnetConfigError(`--from needs a date YYYY-MM-DD, got "${f.from}"`);
   }
-  return { ...config, utilization: managerOff || band === undefined ? undefined : checkBand(band) };
+  const weights =
+    f.weights === undefined ? undefined : parseWeights(f.weights, CT5U, BASKET, { requireAll: true });
+  const band = {
+    targetBps: f.utilization === undefined ? 5000 : percentBps("--utilization", f.utilization),
+    bandBps:
+      f["utilization-band"] === undefined ? 1000 : percentBps("--utilization-band", f["utilization-band"]),
+  };
+  return {
+    port: whole("--port", f.port, d.port),
+    secondsPerDay:
+      f["seconds-per-day"] === undefined
+        ? d.secondsPerDay
+        : numberValue("--seconds-per-day", f["seconds-per-day"], { min: 0 }),
+    from: f.from ?? d.from,
+    weightsBps:
+      weights === undefined
+        ? d.weightsBps
+        : (Object.fromEntries(BASKET.map((s, i) => [s, weights[i] ?? 0])) as Record<BasketSymbol, number>),
+    bufferBps: f.buffer === undefined ? d.bufferBps : percentBps("--buffer", f.buffer),
+    fresh: f.fresh === true,
+    days: whole("--days", f.days, d.days),
+    dir: f.dir === undefined ? d.dir : userPath(f.dir),
+    keeperPort: f["no-keeper"] === true ? undefined : whole("--keeper-port", f["keeper-port"], 9464),
+    utilization: f["no-utilization"] === true ? undefined : checkBand(band),
+    indexerPort: f["no-indexer"] === true ? undefined : whole("--indexer-port", f["indexer-port"], 42069),
+    webPort: f["no-web"] === true ? undefined : whole("--web-port", f["web-port"], 5173),
+  };
 }

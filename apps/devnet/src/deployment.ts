@@ -10,6 +10,7 @@ import {
   deployLocalDex,
   deployLocalStack,
   type LocalPools,
+  specRateModels,
   wireRebalancer,
 } from "@blocketf/testkit";
 import type { Address } from "viem";
@@ -111,6 +112,8 @@ export async function deployDevnet(
     pricesUsd: prices,
     weightsBps: config.weightsBps,
     bufferBps: config.bufferBps,
+    // Each market pays the spec's APY assumption at the utilisation the replayer keeps (the backtester's).
+    rateModels: specRateModels((config.utilization?.targetBps ?? 5000) / 10_000),
     heartbeat: 2 * 86_400,
   });
   const { dex, pools } = await deployLocalDex(admin, stack, prices);

@@ -4,6 +4,7 @@
 // daily prices until Ctrl-C, which stops them all.
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { UsageError } from "@blocketf/cli-kit";
 import type { RunningIndexer } from "@blocketf/indexer";
 import {
   createLogger,
@@ -295,11 +296,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (
-    error instanceof DevnetConfigError ||
-    error instanceof AnvilStartError ||
-    error instanceof KeeperConfigError
-  ) {
+  if (error instanceof UsageError || error instanceof AnvilStartError || error instanceof KeeperConfigError) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exit(2);
   }

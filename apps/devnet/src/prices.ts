@@ -1,19 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { BasketSymbol } from "@blocketf/testkit";
+import { BASKET, type BasketSymbol, CT5U, resolveSymbol } from "@blocketf/core";
 import { DevnetConfigError } from "./errors.js";
 
 /** Binance daily closes in USDT (see data/README.md for provenance); the repo's own copy. */
 export const DAILY_FILE = fileURLToPath(new URL("../../../data/daily_close_usdt_wide.csv", import.meta.url));
 
-/** Data column of each basket symbol; USDT is the numeraire (price 1). */
-const COLUMN: Readonly<Record<Exclude<BasketSymbol, "USDT">, string>> = {
-  BTCB: "BTC",
-  ETH: "ETH",
-  WBNB: "BNB",
-  XRP: "XRP",
-  SOL: "SOL",
-};
+/** The basket's priced symbols; USDT is the numeraire (price 1). */
+const PRICED = BASKET.filter((s) => s !== CT5U.stable);
 
 export type DailyPrices = {
   readonly dates: readonly string[];
@@ -31,14 +25,17 @@ export function loadDailyPrices(from: string, file = DAILY_FILE): DailyPrices {
   }
   const [header, ...lines] = text.trim().split(/\r?\n/);
   const columns = (header ?? "").split(",");
-  const index = (name: string): number => {
-    const i = columns.indexOf(name);
-    if (i < 0) throw new DevnetConfigError(`${file}: no "${name}" column`);
+  // The data's columns say BTC and BNB: the spec's aliases of BTCB and WBNB.
+  const index = (symbol: string): number => {
+    const i = columns.findIndex((c) =>
+      symbol === "date" ? c === "date" : resolveSymbol(CT5U, c) === symbol,
+    );
+    if (i < 0) throw new DevnetConfigError(`${file}: no "${symbol}" column`);
     return i;
   };
   const at = {
     date: index("date"),
-    ...Object.fromEntries(Object.entries(COLUMN).map(([s, c]) => [s, index(c)])),
+    ...Object.fromEntries(PRICED.map((s) => [s, index(s)])),
   };
   const first = lines[0]?.split(",")[at.date] ?? "?";
   const last = lines.at(-1)?.split(",")[at.date] ?? "?";
@@ -54,7 +51,7 @@ export function loadDailyPrices(from: string, file = DAILY_FILE): DailyPrices {
     const date = cells[at.date] ?? "";
     if (date < from) continue;
     const row = { USDT: 1 } as Record<BasketSymbol, number>;
-    for (const symbol of Object.keys(COLUMN) as Exclude<BasketSymbol, "USDT">[]) {
+    for (const symbol of PRICED) {
       const value = Number(cells[(at as Record<string, number>)[symbol] ?? -1]);
       if (!Number.isFinite(value) || value <= 0)
         throw new DevnetConfigError(`${file}:${n + 2}: bad ${symbol} price`);

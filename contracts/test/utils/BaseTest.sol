@@ -33,8 +33,13 @@ abstract contract BaseTest is Test {
     /// @dev D8{USD/tok} feed answers.
     int256[N] internal PRICES = [int256(100_000e8), 4_000e8, 700e8, 2.5e8, 200e8, 1e8];
     uint8[N] internal DECIMALS = [8, 18, 18, 6, 18, 18];
-    string[N] internal SYMBOLS = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"];
-    uint16[N] internal WEIGHTS = [2500, 2000, 1500, 1000, 1000, 2000];
+    /// @dev The fund spec (packages/core/src/fundSpec.ts, read from its JSON copy in `_loadFundSpec`): the
+    /// basket's symbols, target weights {bps} and each asset's V3 fee tier {ppm} (USDT 0).
+    string[N] internal SYMBOLS;
+    uint16[N] internal WEIGHTS;
+    uint24[N] internal FEES;
+    /// @dev {bps} The tests' own cash buffer, wider than the spec's 2 % so that a redemption served from
+    /// the buffer and one that reaches Venus are both easy to size.
     uint16 internal constant BUFFER_BPS = 1000;
     uint32 internal constant HEARTBEAT = 1 days;
     /// @dev D18{1/block} borrow rate of every market (about 10 %/year at 40 M blocks/year).
@@ -68,6 +73,7 @@ abstract contract BaseTest is Test {
     bool internal realVenusNativeBnb;
 
     function setUp() public virtual {
+        _loadFundSpec();
         vm.warp(1_700_000_000);
         vm.roll(1_000_000);
         wbnb = new MockWBNB();
@@ -89,6 +95,18 @@ abstract contract BaseTest is Test {
         lens = new BlockETFLens();
         _seedVenusMarkets();
         fund = _createFund(_defaultParams(), seeder);
+    }
+
+    /// @dev The one fund spec the devnet, the deploy command, the backtester and the keeper read too.
+    function _loadFundSpec() internal {
+        string memory json = vm.readFile(string.concat(vm.projectRoot(), "/packages/core/fund-spec/ct5u.json"));
+        for (uint256 i; i < N; ++i) {
+            string memory asset = string.concat(".assets[", vm.toString(i), "]");
+            SYMBOLS[i] = vm.parseJsonString(json, string.concat(asset, ".symbol"));
+            WEIGHTS[i] = uint16(vm.parseJsonUint(json, string.concat(asset, ".weightBps")));
+            FEES[i] = uint24(vm.parseJsonUint(json, string.concat(asset, ".feeTier")));
+        }
+        require(!vm.keyExistsJson(json, string.concat(".assets[", vm.toString(N), "]")), "fund spec: not 6 assets");
     }
 
     /* VENUS: the doubles, or Venus's own core pool when `realVenus` is set (by

@@ -12,8 +12,6 @@ import {V3Dex} from "./dex/V3Dex.sol";
 /// full-range pool of every asset against USDT at the feed prices, and a BlockETFRebalancer routed through
 /// them and set on the fund.
 abstract contract RebalanceBaseTest is BaseTest {
-    /// @dev PancakeSwap-like fee tiers per asset (USDT unused).
-    uint24[N] internal FEES = [uint24(500), 500, 500, 2500, 2500, 0];
     uint256 internal constant POOL_VALUE = 50_000_000e18;
     uint16 internal constant SLIPPAGE_BPS = 50;
     uint256 internal constant MAX_TRADE = 1_000_000e18;

@@ -14,8 +14,6 @@ import {V3Dex} from "./dex/V3Dex.sol";
 /// oracle prices, full range, $5M each, PancakeSwap tiers (BTC/ETH/BNB 0.05 %, XRP/SOL 0.25 %); the fund's
 /// rebalancer holds the single-hop routes, and the router is deployed.
 abstract contract RouterBaseTest is BaseTest {
-    /// @dev {ppm} Fee tier of each asset's pool against USDT.
-    uint24[N] internal FEES = [uint24(500), 500, 500, 2500, 2500, 0];
     /// @dev D18{USD} Value of each pool.
     uint256 internal constant POOL_VALUE = 5_000_000e18;
     /// @dev {bps} Largest refund `mintWithStable` may leave on these pools (the issue's bound).

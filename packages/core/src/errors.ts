@@ -21,14 +21,6 @@ export class LengthMismatchError extends BlockEtfCoreError {
   }
 }
 
-/** Target weights are not integers in [0, 10000] summing to 10000 bps. */
-export class TargetWeightsError extends BlockEtfCoreError {
-  override name = "TargetWeightsError";
-  constructor(reason: string) {
-    super(`Invalid target weights: ${reason}. Weights are integer bps summing to 10000.`);
-  }
-}
-
 /** The stablecoin index does not point at a basket member. */
 export class StableIndexError extends BlockEtfCoreError {
   override name = "StableIndexError";

@@ -1,5 +1,22 @@
 export { BPS, BPS_BIG, NO_TRIGGER, YEAR_SECONDS } from "./constants.js";
-export { BlockEtfCoreError, LengthMismatchError, StableIndexError, TargetWeightsError } from "./errors.js";
+export { BlockEtfCoreError, LengthMismatchError, StableIndexError } from "./errors.js";
+export {
+  BASKET,
+  type BasketSymbol,
+  CT5U,
+  checkFundSpec,
+  type FundSpec,
+  type FundSpecAsset,
+  type PooledSymbol,
+  requireSymbol,
+  resolveSymbol,
+  type SpecRoute,
+  specRoutes,
+  specTable,
+  specWeightsBps,
+  UnknownSymbolError,
+} from "./fundSpec.js";
+export { fundSpecJson } from "./fundSpecJson.js";
 export {
   isStepDue,
   type RebalanceEpisode,
@@ -20,17 +37,12 @@ export {
   weightsBpsDownInto,
 } from "./rebalanceRule.js";
 export {
+  COMPLETE_DIVISOR,
+  isRebalanceComplete,
   MIN_TRADE_BPS,
   type PlanRebalanceStepParameters,
   planRebalanceStep,
   type RebalanceStepPlan,
 } from "./rebalanceStep.js";
 export { MIN_SWEEP_BPS, type SweepExcessParameters, sweepExcess } from "./sweep.js";
-export {
-  assertTargetWeights,
-  type PlanRebalanceParameters,
-  planRebalance,
-  type Trade,
-  type TradePlan,
-} from "./tradePlanner.js";
 export { d18ToUsd, usdToD18 } from "./units.js";

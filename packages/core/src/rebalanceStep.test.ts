@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import vectors from "../test-vectors/rebalance-step.json" with { type: "json" };
 import { LengthMismatchError, StableIndexError } from "./errors.js";
-import { planRebalanceStep } from "./rebalanceStep.js";
+import { isRebalanceComplete, planRebalanceStep } from "./rebalanceStep.js";
 
 const usd = (x: number): bigint => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 const NONE = 10n ** 30n;
@@ -71,5 +71,12 @@ describe("planRebalanceStep", () => {
       expect(plan.buy.map(String), v.name).toEqual(v.expected.buy);
     }
     expect(vectors.vectors.length).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe("isRebalanceComplete", () => {
+  test("behavior: within a tenth of the threshold, inclusive, as the contracts decide", () => {
+    expect(isRebalanceComplete([2550, 1950], [2500, 2000], 500)).toBe(true);
+    expect(isRebalanceComplete([2551, 1949], [2500, 2000], 500)).toBe(false);
   });
 });

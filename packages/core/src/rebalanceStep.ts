@@ -7,6 +7,28 @@ import { LengthMismatchError, StableIndexError } from "./errors.js";
  */
 export const MIN_TRADE_BPS = 1n;
 
+/**
+ * A rebalance is complete when every weight is within `thresholdBps / COMPLETE_DIVISOR` of its target
+ * (50 bps for V1's 500): the contracts' `ConstantsLib.COMPLETE_DIVISOR`. Until then it stays in progress and
+ * the next step may follow after the rebalancer's `stepInterval`, without the rule or the cooldown.
+ */
+export const COMPLETE_DIVISOR = 10;
+
+/**
+ * Whether a rebalance is complete after a step, as `RebalanceLib._checkWeights` decides it: every weight
+ * (bps, floored) satisfies `|weight − target| × COMPLETE_DIVISOR ≤ thresholdBps`.
+ */
+export function isRebalanceComplete(
+  weightsBps: ArrayLike<number>,
+  targetsBps: ArrayLike<number>,
+  thresholdBps: number,
+): boolean {
+  for (let i = 0; i < weightsBps.length; i++) {
+    if (Math.abs((weightsBps[i] ?? 0) - (targetsBps[i] ?? 0)) * COMPLETE_DIVISOR > thresholdBps) return false;
+  }
+  return true;
+}
+
 export type PlanRebalanceStepParameters = {
   /** {D18 USD} Value of each asset's holdings. */
   readonly valuesUsd: readonly bigint[];

@@ -1,4 +1,5 @@
 import { blockEtfAbi, replayPriceFeedAbi } from "@blocketf/abi";
+import { BASKET, type BasketSymbol, CT5U, type PooledSymbol, specRoutes, specTable } from "@blocketf/core";
 import { buildCall, deployRebalancer, routeSlippageBps, v3Path, write } from "@blocketf/sdk";
 import {
   type Address,
@@ -10,38 +11,29 @@ import {
 import type { DevClients } from "./chain.js";
 import { createPoolWithLiquidity, type Dex, deployDex, moveTowardsPrice } from "./dex/deployDex.js";
 import { toFeedAnswer } from "./fund/deployFund.js";
-import { acquireToken, BASKET, type BasketSymbol, type LocalStack } from "./stack.js";
+import { acquireToken, type LocalStack } from "./stack.js";
 import { NATIVE_BNB, venusPriceMantissa } from "./venus/deployVenus.js";
 import * as venusArtifacts from "./venus/generated/index.js";
 
-export type PooledSymbol = Exclude<BasketSymbol, "USDT">;
+export type { PooledSymbol };
 
-/** PancakeSwap V3 fee tier of each asset's pool against USDT (data/pancakeswap_fee_reference.csv). */
-export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = {
-  BTCB: 500,
-  ETH: 500,
-  WBNB: 100,
-  XRP: 2500,
-  SOL: 2500,
-};
+/** PancakeSwap V3 fee tier of each asset's pool against USDT: the spec's (data/pancakeswap_fee_reference.csv). */
+export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = specTable(CT5U, (a) => a.feeTier);
 
 /** {USD} Value of each local pool: full range, half in the asset, half in USDT. */
 export const POOL_TVL_USD = 5_000_000;
 
 /**
- * The local rebalancer's routes: one hop through each asset's pool, at most 0.1 % of the pool's value per
- * step. Sized from the pool, not guessed: a trade of `x` in a full-range pool holding `R` of each side
- * executes about `x / R` below the pool's price, so $5,000 against $2.5M costs ~0.2 % plus the fee per swap.
- * (2 % of TVL, $100,000, would cost ~4 % per swap and always revert.)
+ * The local rebalancer's routes (the spec's step bounds): one hop through each asset's pool, at most the
+ * spec's local `maxTradeUsd` ($5,000, 0.1 % of the pool's value) per step. Sized from the pool, not
+ * guessed: a trade of `x` in a full-range pool holding `R` of each side executes about `x / R` below the
+ * pool's price, so $5,000 against $2.5M costs ~0.2 % plus the fee per swap. (2 % of TVL, $100,000, would
+ * cost ~4 % per swap and always revert.)
  */
-export const ROUTE_MAX_TRADE_USD = POOL_TVL_USD / 1000;
+export const ROUTE_MAX_TRADE_USD: number = CT5U.routes.maxTradeUsd.local;
 
-/**
- * {bps} What a local route may lose beyond its fee: the ~20 bps impact of a `ROUTE_MAX_TRADE_USD` swap in
- * the $5M pools, plus the 2 bps the replay's arbitrage leaves between pool and oracle, rounded up. A stated
- * assumption of the devnet, not a measurement of BNB Chain's pools.
- */
-export const ROUTE_IMPACT_ALLOWANCE_BPS = 25;
+/** {bps} What a local route may lose beyond its fee: the fund spec's devnet impact allowance. */
+export const ROUTE_IMPACT_ALLOWANCE_BPS: number = CT5U.routes.impactAllowanceBps.local;
 
 /**
  * {bps} Each local route's per-swap slippage bound: its pool's fee tier plus the impact allowance (30 bps
@@ -108,25 +100,20 @@ export async function wireRebalancer(
   },
 ): Promise<Address> {
   const maxTradeValue = parseEther(String(ROUTE_MAX_TRADE_USD));
-  const routes = BASKET.flatMap((symbol, index) =>
-    symbol === "USDT"
-      ? []
-      : [
-          {
-            index,
-            route: {
-              sellPath: v3Path(p.tokens[symbol], POOL_FEE[symbol], p.tokens.USDT),
-              buyPath: v3Path(p.tokens.USDT, POOL_FEE[symbol], p.tokens[symbol]),
-              maxSlippageBps: ROUTE_SLIPPAGE_BPS[symbol],
-              maxTradeValue,
-            },
-          },
-        ],
-  );
+  const token = (symbol: string): Address => p.tokens[symbol as BasketSymbol];
+  const routes = specRoutes(CT5U).map((r) => ({
+    index: r.index,
+    route: {
+      sellPath: v3Path(token(r.sell[0]), r.feeTier, token(r.sell[2])),
+      buyPath: v3Path(token(r.buy[0]), r.feeTier, token(r.buy[2])),
+      maxSlippageBps: ROUTE_SLIPPAGE_BPS[r.symbol as PooledSymbol],
+      maxTradeValue,
+    },
+  }));
   const rebalancer = await deployRebalancer(admin, {
     fund: p.fund,
     router: p.router,
-    stableIndex: BASKET.indexOf("USDT"),
+    stableIndex: BASKET.indexOf(CT5U.stable),
     owner: admin.account.address,
     routes,
     ...(p.stepInterval === undefined ? {} : { stepInterval: p.stepInterval }),

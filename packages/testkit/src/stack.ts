@@ -1,3 +1,4 @@
+import { BASKET, type BasketSymbol, CT5U, specTable, specWeightsBps } from "@blocketf/core";
 import { type Address, type Hex, isAddressEqual, parseEther } from "viem";
 import type { DevClients } from "./chain.js";
 import {
@@ -20,14 +21,14 @@ import {
 } from "./venus/deployVenus.js";
 import { mockTokenAbi } from "./venus/generated/mockToken.js";
 import { wbnbAbi } from "./venus/generated/wbnb.js";
+import { rateModelForSupplyApy } from "./venus/rateModel.js";
 
 /**
- * Basket symbols (BSC tokens; BNB is held as WBNB). Each one's Venus market is the ERC-20 market of the
- * same symbol: WBNB's is vWBNB (underlying WBNB), as on BNB Chain's core pool; the native vBNB market is
- * deployed beside it, as BNB Chain keeps it, but no fund uses it.
+ * The basket (BSC tokens; BNB is held as WBNB), from the one fund spec (`@blocketf/core` `CT5U`). Each
+ * one's Venus market is the ERC-20 market of the same symbol: WBNB's is vWBNB (underlying WBNB), as on BNB
+ * Chain's core pool; the native vBNB market is deployed beside it, as BNB Chain keeps it, but no fund uses it.
  */
-export const BASKET = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
-export type BasketSymbol = (typeof BASKET)[number];
+export { BASKET, type BasketSymbol };
 /**
  * Venus markets supplied and borrowed on a local stack: the native vBNB ("BNB") and the basket's. vBNB
  * comes first: its borrower's USDT collateral must be in vUSDT before USDT is borrowed to the target
@@ -60,23 +61,29 @@ export const TEST_PRICES_USD: Readonly<Record<BasketSymbol, number>> = {
   USDT: 1,
 };
 
-/** CT5 + a 20 % USDT sleeve. */
-export const DEFAULT_WEIGHTS_BPS: Readonly<Record<BasketSymbol, number>> = {
-  BTCB: 2500,
-  ETH: 2000,
-  WBNB: 1500,
-  XRP: 1000,
-  SOL: 1000,
-  USDT: 2000,
-};
+/** {bps} The spec's target weights (CT5 + a 20 % USDT sleeve). */
+export const DEFAULT_WEIGHTS_BPS: Readonly<Record<BasketSymbol, number>> = specWeightsBps(CT5U);
 
 /**
- * {bps} Cash buffer of every asset: the share of each holding kept idle to pay redemptions without Venus.
- * 2 %: a 90-day devnet replay keeps at least 98.0 % of NAV earning (`npm run bench:earning`); a
- * redemption above the buffer withdraws from Venus, about 142k gas more per market on Venus's own markets
- * (README, "Cash buffer").
+ * {bps} The spec's cash buffer of every asset: kept idle to pay redemptions without Venus, the rest supplied
+ * to Venus by sweeps. 2 %: a 90-day devnet replay keeps at least 98.0 % of NAV earning (`npm run
+ * bench:earning`); a redemption above the buffer withdraws from Venus, about 144k gas more per market on
+ * Venus's own markets (README, "Cash buffer").
  */
-export const DEFAULT_BUFFER_BPS = 200;
+export const DEFAULT_BUFFER_BPS: number = CT5U.bufferBps;
+
+/**
+ * Each basket market's rate model, from the spec's APY assumptions: it pays `supplyApyPct` at the
+ * `utilization` the devnet's borrower keeps (so the devnet earns what the backtester assumes).
+ */
+export function specRateModels(
+  utilization: number,
+  blocksPerYear: bigint = DEVNET_BLOCKS_PER_YEAR,
+): Readonly<Record<BasketSymbol, JumpRateModelConfig>> {
+  return specTable(CT5U, (a) =>
+    rateModelForSupplyApy({ supplyApyPct: a.supplyApyPct, utilization, blocksPerYear }),
+  );
+}
 
 export type LocalStackOptions = {
   /** USD prices at the start, per basket symbol. */
@@ -86,7 +93,9 @@ export type LocalStackOptions = {
   blocksPerYear?: bigint;
   /** Venus rate model of every market (default DEVNET_RATE_MODEL). */
   rateModel?: JumpRateModelConfig;
-  /** {bps} Cash buffer of every asset (default DEFAULT_BUFFER_BPS). */
+  /** Per-market rate models overriding `rateModel` (e.g. `specRateModels`: the spec's APYs). */
+  rateModels?: Partial<Readonly<Record<BasketSymbol, JumpRateModelConfig>>>;
+  /** {bps} Cash buffer of every asset (default DEFAULT_BUFFER_BPS, the spec's). */
   bufferBps?: number;
   /** Utilisation the borrowers keep in every market, 1e18-scaled. */
   utilization?: bigint;
@@ -165,6 +174,9 @@ export async function deployLocalStack(
       XRP: p.XRP,
       SOL: p.SOL,
       USDT: p.USDT,
+    }).map((market) => {
+      const model = options.rateModels?.[market.symbol as BasketSymbol];
+      return model === undefined ? market : { ...market, rateModel: model };
     }),
     blocksPerYear: options.blocksPerYear ?? DEVNET_BLOCKS_PER_YEAR,
     rateModel: options.rateModel ?? DEVNET_RATE_MODEL,
@@ -211,8 +223,8 @@ export async function deployLocalStack(
     admin,
     fundStack,
     {
-      name: "BlockETF CT5 + USDT",
-      symbol: "CT5U",
+      name: CT5U.name,
+      symbol: CT5U.symbol,
       assets: BASKET.map((s) => ({
         token: tokens[s],
         weightBps: weights[s],

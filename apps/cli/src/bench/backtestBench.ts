@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseWeights } from "@blocketf/cli-kit";
+import { CT5U } from "@blocketf/core";
 import { defaultWeightsText } from "../cli/scenario.js";
 import { compileFund, DEFAULT_FUND_PARAMETERS } from "../config/fund.js";
-import { parseWeights } from "../config/weights.js";
 import { dataFile, PRICE_FILES } from "../data/files.js";
 import { loadPriceHistory } from "../data/prices.js";
 import { simulate } from "../engine/simulate.js";
@@ -24,7 +25,7 @@ const window = { start: 0, end: history.times.length };
 const base = compileFund(
   history.assets,
   "V2",
-  parseWeights(defaultWeightsText(), history.assets),
+  parseWeights(defaultWeightsText(), CT5U, history.assets),
   true,
   DEFAULT_FUND_PARAMETERS,
 );

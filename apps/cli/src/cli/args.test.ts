@@ -1,5 +1,5 @@
+import { UsageError } from "@blocketf/cli-kit";
 import { describe, expect, test } from "vitest";
-import { InvalidFlagError } from "../errors.js";
 import { parseCommandLine, withUserPaths } from "./args.js";
 
 describe("parseCommandLine", () => {
@@ -8,10 +8,10 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine(["sweep", "--workers", "2"]).flags.workers).toBe("2");
   });
 
-  test("error: InvalidFlagError", () => {
-    expect(() => parseCommandLine(["launch"])).toThrow(InvalidFlagError);
-    expect(() => parseCommandLine(["--nope"])).toThrow(InvalidFlagError);
-    expect(() => parseCommandLine(["stray", "x"])).toThrow(InvalidFlagError);
+  test("error: UsageError (strict: an unknown command, flag or argument is never ignored)", () => {
+    expect(() => parseCommandLine(["launch"])).toThrow(UsageError);
+    expect(() => parseCommandLine(["--nope"])).toThrow("unknown option --nope (see --help)");
+    expect(() => parseCommandLine(["stray", "x"])).toThrow(UsageError);
   });
 });
 

@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { type FlagValues, parseAssetValues, parseCommand, userPath } from "@blocketf/cli-kit";
+import { CT5U } from "@blocketf/core";
 import { DEFAULT_FUND_PARAMETERS, type FundParameters } from "../config/fund.js";
-import { parseAssetMap } from "../config/weights.js";
 import { INTERVALS, type Interval } from "../data/files.js";
 import { InvalidFlagError } from "../errors.js";
 
@@ -26,6 +25,8 @@ export const OPTIONS = {
   "depth-usd": { type: "string" },
   "impact-k": { type: "string" },
   "gas-usd": { type: "string" },
+  "max-trade-usd": { type: "string" },
+  "step-interval-seconds": { type: "string" },
   "nav-usd": { type: "string" },
   "risk-free-pct": { type: "string" },
   "thresholds-bps": { type: "string" },
@@ -36,34 +37,16 @@ export const OPTIONS = {
   csv: { type: "string" },
 } as const;
 
-export type Flags = {
-  readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
-};
+export type Flags = FlagValues<typeof OPTIONS>;
 
 export type ParsedCommandLine = { readonly command: string; readonly flags: Flags };
 
 const COMMANDS = ["run", "sweep", "report", "help"] as const;
 
-/** Splits `[command] --flags...`; the command defaults to `run`. */
+/** Splits `[command] --flags...` (strict, through @blocketf/cli-kit); the command defaults to `run`. */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
-  const first = argv[0];
-  const hasCommand = first !== undefined && !first.startsWith("-");
-  const command = hasCommand ? first : "run";
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new InvalidFlagError("command", `"${command}" is not one of ${COMMANDS.join(", ")}`);
-  }
-  try {
-    const { values } = parseArgs({
-      args: hasCommand ? argv.slice(1) : [...argv],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-    });
-    return { command, flags: withUserPaths(values) };
-  } catch (error: unknown) {
-    if (error instanceof TypeError) throw new InvalidFlagError("arguments", error.message.replace(/\.$/, ""));
-    throw error;
-  }
+  const { command, flags } = parseCommand(argv, COMMANDS, "run", OPTIONS);
+  return { command, flags: withUserPaths(flags) };
 }
 
 const PATH_FLAGS = ["out", "prices", "apy-file", "csv"] as const;
@@ -76,9 +59,9 @@ export function withUserPaths(flags: Flags, base = process.env.INIT_CWD ?? proce
   const out: Record<string, string | boolean | undefined> = { ...flags };
   for (const name of PATH_FLAGS) {
     const value = flags[name];
-    if (value !== undefined) out[name] = resolve(base, value);
+    if (value !== undefined) out[name] = userPath(value, base);
   }
-  return out;
+  return out as Flags;
 }
 
 /** A finite number from a flag, or the default when the flag is absent. */
@@ -109,7 +92,7 @@ export function fundParameters(flags: Flags, assets: readonly string[]): FundPar
   const d = DEFAULT_FUND_PARAMETERS;
   const map = (name: "apy" | "fee-tier" | "depth-usd") => {
     const raw = flags[name];
-    return raw === undefined ? new Map<string, number>() : parseAssetMap(raw, assets, `--${name}`);
+    return raw === undefined ? new Map<string, number>() : parseAssetValues(raw, CT5U, assets, `--${name}`);
   };
   return {
     thresholdBps: numberFlag(flags, "threshold-bps", d.thresholdBps),
@@ -121,6 +104,8 @@ export function fundParameters(flags: Flags, assets: readonly string[]): FundPar
     depthUsd: map("depth-usd"),
     impactK: numberFlag(flags, "impact-k", d.impactK),
     gasUsd: numberFlag(flags, "gas-usd", d.gasUsd),
+    maxTradeUsd: numberFlag(flags, "max-trade-usd", d.maxTradeUsd),
+    stepIntervalSeconds: numberFlag(flags, "step-interval-seconds", d.stepIntervalSeconds),
     navUsd: numberFlag(flags, "nav-usd", d.navUsd),
     riskFreePct: numberFlag(flags, "risk-free-pct", d.riskFreePct),
   };

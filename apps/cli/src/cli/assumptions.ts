@@ -11,8 +11,8 @@ export function assumptions(scenario: Scenario): string[] {
   const stepHours = history.stepSeconds / 3600;
   return [
     `Prices: ${history.file}, Binance spot closes quoted in USDT; USDT's price is 1 by construction (no de-peg is modelled).`,
-    "Trades execute at the bar's close through USDT: over-weight assets sold to target, under-weight bought to target (the shared @blocketf/core planner).",
-    `Costs: pool fee tier (${named(v2.poolFee, pct)}), plus linear price impact ${v2.impactK} × trade / depth with ASSUMED depths (${named(v2.depthUsd, (x) => (Number.isFinite(x) ? `$${(x / 1e6).toFixed(0)}M` : "n/a"))}), plus $${v2.gasUsd} gas per rebalance charged to the fund.`,
+    `Trades execute at the bar's close through USDT in bounded steps, as the fund's rebalancer does: each step is sized by @blocketf/core's mirror of the contracts' step planner (planRebalanceStep) with at most $${(v2.maxTradeUsd[0] ?? 0).toLocaleString("en-US")} of each asset (V1: one uncapped trade), one step every ${v2.stepIntervalSeconds} s, until every weight is within ${v2.thresholdBps / 10} bps of its target; steps that do not fit in a bar go on at the next bar's prices. Venus's cash is assumed to cover every sell.`,
+    `Costs: pool fee tier (${named(v2.poolFee, pct)}), plus linear price impact ${v2.impactK} × trade / depth with ASSUMED depths (${named(v2.depthUsd, (x) => (Number.isFinite(x) ? `$${(x / 1e6).toFixed(0)}M` : "n/a"))}), plus $${v2.gasUsd} gas per step (one transaction each) charged to the fund.`,
     `Fund size $${v2.initialNavUsd.toLocaleString("en-US")} at the start (matters only for impact and gas); the first close buys the targets at no cost and is not a rebalance.`,
     scenario.market.apySeriesPct === undefined
       ? `Yield (V2 ${v2.yieldOn ? "on" : "off"}): constant Venus supply APY ${named(v2.apyPct, (x) => `${x}%`)}, compounding every step on holdings × (1 − buffer ${(v2.bufferBps[0] ?? 0) / 100}%).`

@@ -11,6 +11,7 @@ export function summaryJson(summary: RunSummary, assets: readonly string[]) {
     to: summary.to,
     steps: summary.steps,
     rebalances: summary.rebalances,
+    rebalanceSteps: summary.rebalanceSteps,
     initialNavUsd: round(summary.initialNavUsd, 2),
     finalNavUsd: round(summary.finalNavUsd, 2),
     totalReturn: round(summary.totalReturn),
@@ -42,6 +43,7 @@ export function runJson(result: RunResult, assets: readonly string[], targetBps:
     weights: weightsText(targetBps, assets),
     rebalanceList: result.events.map((event) => ({
       date: event.label,
+      steps: event.steps,
       triggerAsset: event.triggerAsset,
       deviationBps: event.deviationBps,
       tradedUsd: round(event.tradedUsd, 2),
@@ -59,6 +61,7 @@ export function comparisonTable(summaries: readonly RunSummary[], assets: readon
   const rows: [string, (s: RunSummary) => string][] = [
     ["window", (s) => `${s.from} → ${s.to}`],
     ["rebalances", (s) => String(s.rebalances)],
+    ["rebalance steps", (s) => String(s.rebalanceSteps)],
     ["final NAV", (s) => money(s.finalNavUsd)],
     ["total return", (s) => percent(s.totalReturn)],
     ["CAGR", (s) => percent(s.cagr)],

@@ -40,6 +40,8 @@ export function runReport(runs: ComparedRuns) {
       depthUsd: Object.fromEntries(assets.map((asset, i) => [asset, scenario.v2.depthUsd[i] ?? null])),
       impactK: p.impactK,
       gasUsd: p.gasUsd,
+      maxTradeUsd: p.maxTradeUsd,
+      stepIntervalSeconds: p.stepIntervalSeconds,
       navUsd: p.navUsd,
       riskFreePct: p.riskFreePct,
     },
@@ -50,6 +52,7 @@ export function runReport(runs: ComparedRuns) {
       volatilityChange: Number((v2.summary.volatility - v1.summary.volatility).toFixed(6)),
       sharpeChange: Number((v2.summary.sharpe - v1.summary.sharpe).toFixed(4)),
       extraRebalances: v2.summary.rebalances - v1.summary.rebalances,
+      extraRebalanceSteps: v2.summary.rebalanceSteps - v1.summary.rebalanceSteps,
     },
     assumptions: assumptions(scenario),
   };
@@ -76,7 +79,8 @@ export function runCommand(flags: Flags): void {
   console.log(comparisonTable([v1.summary, v2.summary], assets));
   for (const run of [v1, v2]) {
     const list = run.events.map(
-      (event) => `${event.label} ${event.triggerAsset} (${event.deviationBps} bps)`,
+      (event) =>
+        `${event.label} ${event.triggerAsset} (${event.deviationBps} bps${event.steps > 1 ? `, ${event.steps} steps` : ""})`,
     );
     console.log(`\n${run.summary.label} rebalances (${list.length}): ${list.join(", ") || "none"}`);
   }

@@ -1,6 +1,7 @@
+import { parseWeights } from "@blocketf/cli-kit";
+import { CT5U } from "@blocketf/core";
 import { DEFAULT_V2_WEIGHTS_PCT } from "../config/defaults.js";
 import { compileFund, type FundParameters, v1Of } from "../config/fund.js";
-import { parseWeights } from "../config/weights.js";
 import { loadApySeries } from "../data/apySeries.js";
 import { dataFile, type Interval, PRICE_FILES } from "../data/files.js";
 import { loadPriceHistory, selectWindow } from "../data/prices.js";
@@ -29,7 +30,7 @@ export function buildScenario(flags: Flags): Scenario {
   const history = loadPriceHistory(flags.prices ?? dataFile(PRICE_FILES[intervalFlag(flags)]));
   const window = selectWindow(history, flags.from, flags.to);
   const parameters = fundParameters(flags, history.assets);
-  const weights = parseWeights(flags.weights ?? defaultWeightsText(), history.assets);
+  const weights = parseWeights(flags.weights ?? defaultWeightsText(), CT5U, history.assets);
   const v2 = compileFund(history.assets, "V2", weights, yieldFlag(flags), parameters);
   const v1 = v1Of(v2, history.stableIndex);
   const apySeriesPct =

@@ -7,6 +7,7 @@ export const SWEEP_COLUMNS = [
   "bufferBps",
   "cooldownSeconds",
   "rebalances",
+  "rebalanceSteps",
   "totalReturn",
   "cagr",
   "volatility",
@@ -27,6 +28,7 @@ export function sweepRows(points: readonly SweepPoint[], summaries: readonly Run
     return {
       ...point,
       rebalances: s.rebalances,
+      rebalanceSteps: s.rebalanceSteps,
       totalReturn: Number(s.totalReturn.toFixed(6)),
       cagr: Number(s.cagr.toFixed(6)),
       volatility: Number(s.volatility.toFixed(6)),

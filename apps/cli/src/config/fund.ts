@@ -9,7 +9,9 @@ import {
   DEFAULT_GAS_USD,
   DEFAULT_IMPACT_K,
   DEFAULT_MANAGEMENT_FEE_BPS,
+  DEFAULT_MAX_TRADE_USD,
   DEFAULT_NAV_USD,
+  DEFAULT_STEP_INTERVAL_SECONDS,
   DEFAULT_THRESHOLD_BPS,
   FALLBACK_APY_PCT,
   FALLBACK_DEPTH_USD,
@@ -28,6 +30,9 @@ export type FundParameters = {
   readonly depthUsd: ReadonlyMap<string, number>;
   readonly impactK: number;
   readonly gasUsd: number;
+  /** {USD} Largest trade of one asset in one step (every route's); V1 ignores it (one trade). */
+  readonly maxTradeUsd: number;
+  readonly stepIntervalSeconds: number;
   readonly navUsd: number;
   readonly riskFreePct: number;
 };
@@ -42,6 +47,8 @@ export const DEFAULT_FUND_PARAMETERS: FundParameters = {
   depthUsd: new Map(),
   impactK: DEFAULT_IMPACT_K,
   gasUsd: DEFAULT_GAS_USD,
+  maxTradeUsd: DEFAULT_MAX_TRADE_USD,
+  stepIntervalSeconds: DEFAULT_STEP_INTERVAL_SECONDS,
   navUsd: DEFAULT_NAV_USD,
   riskFreePct: 0,
 };
@@ -60,6 +67,8 @@ export function compileFund(
   checkRange("--mgmt-fee-bps", parameters.managementFeeBps, 0, 500, true);
   checkRange("--impact-k", parameters.impactK, 0, 1_000, false);
   checkRange("--gas-usd", parameters.gasUsd, 0, 1e9, false);
+  checkRange("--max-trade-usd", parameters.maxTradeUsd, 1, 1e15, false);
+  checkRange("--step-interval-seconds", parameters.stepIntervalSeconds, 1, 86_400, true);
   checkRange("--nav-usd", parameters.navUsd, 1, 1e15, false);
   checkRange("--risk-free-pct", parameters.riskFreePct, -100, 100, false);
   const pick = (
@@ -76,6 +85,8 @@ export function compileFund(
     targetBps: [...weightsBps],
     thresholdBps: parameters.thresholdBps,
     cooldownSeconds: parameters.cooldownSeconds,
+    maxTradeUsd: assets.map(() => parameters.maxTradeUsd),
+    stepIntervalSeconds: parameters.stepIntervalSeconds,
     yieldOn,
     apyPct: pick(DEFAULT_APY_PCT, parameters.apyPct, FALLBACK_APY_PCT),
     bufferBps: assets.map(() => parameters.bufferBps),
@@ -89,9 +100,18 @@ export function compileFund(
   };
 }
 
-/** V1 from a V2 layout: the same risk weights rescaled to 100%, no stablecoin sleeve, no yield. */
+/**
+ * V1 from a V2 layout: the same risk weights rescaled to 100%, no stablecoin sleeve, no yield, and one
+ * uncapped trade per rebalance (V1's rebalancer had no step bounds).
+ */
 export function v1Of(v2: EngineConfig, stableIndex: number, label = "V1"): EngineConfig {
-  return { ...v2, label, targetBps: withStableWeight(v2.targetBps, stableIndex, 0), yieldOn: false };
+  return {
+    ...v2,
+    label,
+    targetBps: withStableWeight(v2.targetBps, stableIndex, 0),
+    yieldOn: false,
+    maxTradeUsd: v2.maxTradeUsd.map(() => Number.POSITIVE_INFINITY),
+  };
 }
 
 function checkRange(flag: string, value: number, min: number, max: number, integer: boolean): void {

@@ -1,28 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { InvalidFlagError, UnknownAssetError, WeightsSumError } from "../errors.js";
-import { parseWeights, withStableWeight } from "./weights.js";
-
-const assets = ["BTC", "ETH", "USDT"];
-
-describe("parseWeights", () => {
-  test("default: percent to bps, unlisted assets at 0, names case-insensitive", () => {
-    expect(parseWeights("btc=62.5,USDT=37.5", assets)).toEqual([6250, 0, 3750]);
-  });
-
-  test("error: UnknownAssetError", () => {
-    expect(() => parseWeights("DOGE=100", assets)).toThrow(UnknownAssetError);
-  });
-
-  test("error: WeightsSumError", () => {
-    expect(() => parseWeights("BTC=50,ETH=49.99", assets)).toThrow(WeightsSumError);
-  });
-
-  test("error: InvalidFlagError", () => {
-    expect(() => parseWeights("BTC=50.001,ETH=49.999", assets)).toThrow(InvalidFlagError);
-    expect(() => parseWeights("BTC=50,BTC=50", assets)).toThrow(InvalidFlagError);
-    expect(() => parseWeights("BTC:100", assets)).toThrow(InvalidFlagError);
-  });
-});
+import { withStableWeight } from "./weights.js";
 
 describe("withStableWeight", () => {
   test("behavior: keeps risk proportions and sums to 10000 with largest remainders", () => {

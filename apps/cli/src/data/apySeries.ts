@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { CT5U, resolveSymbol } from "@blocketf/core";
 import { InvalidFlagError, MalformedCsvError, UnknownAssetError } from "../errors.js";
 import { parseCsv, parseNumberCell } from "./csv.js";
 import { errorMessage, type PriceHistory } from "./prices.js";
@@ -34,8 +35,8 @@ export function parseApySeries(
   if (dateColumn !== "date")
     throw new MalformedCsvError(file, 1, `first column must be "date", got "${dateColumn}"`);
   const indices = columns.map((asset) => {
-    const index = history.assets.indexOf(asset);
-    if (index < 0) throw new UnknownAssetError(asset, history.assets);
+    const index = history.assets.indexOf(resolveSymbol(CT5U, asset) ?? asset);
+    if (index < 0) throw new UnknownAssetError("--apy-file", asset, history.assets);
     return index;
   });
   const rows = table.rows.map((row, r) => {

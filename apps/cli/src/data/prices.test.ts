@@ -7,7 +7,7 @@ import { loadPriceHistory, parsePriceHistory, selectWindow } from "./prices.js";
 describe("loadPriceHistory", () => {
   test("default: the bundled daily file, USDT appended at 1", () => {
     const history = loadPriceHistory(dataFile(PRICE_FILES["1d"]));
-    expect(history.assets).toEqual(["BTC", "ETH", "BNB", "XRP", "SOL", "USDT"]);
+    expect(history.assets).toEqual(["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"]);
     expect(history.labels[0]).toBe("2020-08-11");
     expect(history.labels.at(-1)).toBe("2026-01-05");
     expect(history.stepSeconds).toBe(86_400);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { CT5U, resolveSymbol } from "@blocketf/core";
 import { DateRangeError, InvalidFlagError, MalformedCsvError } from "../errors.js";
 import { parseCsv, parseNumberCell } from "./csv.js";
 
@@ -54,7 +55,10 @@ export function parsePriceHistory(text: string, file: string): PriceHistory {
   if (risky.includes(STABLE)) throw new MalformedCsvError(file, 1, `${STABLE} is implied (price 1), drop it`);
   if (table.rows.length < 2) throw new MalformedCsvError(file, 2, "fewer than two rows of prices");
 
-  const assets = [...risky, STABLE];
+  // The data's columns say BTC and BNB: each name the fund spec knows takes its one spelling (BTCB, WBNB).
+  const assets = [...risky.map((name) => resolveSymbol(CT5U, name) ?? name), STABLE];
+  if (new Set(assets).size !== assets.length)
+    throw new MalformedCsvError(file, 1, "an asset is listed twice");
   const n = assets.length;
   const steps = table.rows.length;
   const prices = new Float64Array(steps * n);

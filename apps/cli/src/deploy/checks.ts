@@ -10,15 +10,25 @@ import {
   iVenusMarketsAbi,
   iVTokenAbi,
 } from "@blocketf/abi";
-import { type Address, erc20Abi, getAddress, isAddressEqual, type PublicClient, zeroAddress } from "viem";
+import { UsageError } from "@blocketf/cli-kit";
+import { routeSlippageBps } from "@blocketf/sdk";
+import {
+  type Address,
+  erc20Abi,
+  formatUnits,
+  getAddress,
+  isAddressEqual,
+  type PublicClient,
+  zeroAddress,
+} from "viem";
 import type { NetworkConfig } from "./network.js";
 
 /** One named on-chain check and what it found. */
 export type CheckResult = { readonly name: string; readonly ok: boolean; readonly detail: string };
 
-/** Some checks failed: the deployment must not go ahead (or must not be trusted). */
-export class ChecksFailedError extends Error {
-  override readonly name = "ChecksFailedError";
+/** Some checks failed: the deployment must not go ahead (or must not be trusted); exit code 2. */
+export class ChecksFailedError extends UsageError {
+  override name = "ChecksFailedError";
   constructor(readonly results: readonly CheckResult[]) {
     const failed = results.filter((r) => !r.ok);
     super(`${failed.length} check(s) failed:\n${failed.map((r) => `  ✗ ${r.name}: ${r.detail}`).join("\n")}`);
@@ -126,12 +136,39 @@ export async function preflightChecks(client: PublicClient, network: NetworkConf
   return results;
 }
 
-/** Each asset's V3 pool against the stablecoin exists at the configured fee tier and holds liquidity. */
+/**
+ * {USD} Depth of a V3 pool at its current price: the value of the stablecoin side of its virtual reserves
+ * (in-range liquidity L at sqrt price P: L × P of token1, or L / P of token0). A swap of `x` USD executes
+ * about `x / depth` below the pool's price (x·y = k on the virtual reserves), so a route's step of
+ * `maxTradeUsd` costs ~`maxTradeUsd / depth` in impact on top of the fee, while it stays inside the range.
+ */
+export function poolDepthUsd(p: {
+  liquidity: bigint;
+  sqrtPriceX96: bigint;
+  stableIsToken0: boolean;
+  stableDecimals: number;
+  /** D18{USD/tok} The stablecoin's price. */
+  stablePrice: bigint;
+}): number {
+  const Q96 = 2n ** 96n;
+  // {tok} virtual reserve of the stablecoin side.
+  const reserve = p.stableIsToken0
+    ? (p.liquidity * Q96) / p.sqrtPriceX96
+    : (p.liquidity * p.sqrtPriceX96) / Q96;
+  return (Number(reserve) / 10 ** p.stableDecimals) * (Number(p.stablePrice) / 1e18);
+}
+
+/**
+ * Each asset's V3 pool against the stablecoin exists at the configured fee tier, holds liquidity, and is
+ * deep enough for the route's step: fee + the impact of a `routeMaxTradeUsd` swap within the route's
+ * per-swap slippage bound (a deeper step would always revert `SwapFailed`).
+ */
 async function poolChecks(client: PublicClient, network: NetworkConfig): Promise<CheckResult[]> {
   const stable = network.assets.find((a) => a.symbol === network.stableSymbol);
   if (stable === undefined) {
     return [{ name: "stablecoin sleeve", ok: false, detail: `no ${network.stableSymbol} in the basket` }];
   }
+  const stablePrice = await readFeedUsd(client, stable.feed).catch(() => 10n ** 18n);
   const results: CheckResult[] = [];
   for (const a of network.assets) {
     if (a === stable) continue;
@@ -146,17 +183,125 @@ async function poolChecks(client: PublicClient, network: NetworkConfig): Promise
           args: [a.token, stable.token, fee],
         });
         expectThat(!isAddressEqual(pool, zeroAddress), `no pool at fee tier ${fee / 10_000} %`);
-        const liquidity = await client.readContract({
-          address: pool,
-          abi: iPancakeV3PoolAbi,
-          functionName: "liquidity",
-        });
+        const [liquidity, slot0, token0] = await Promise.all([
+          client.readContract({ address: pool, abi: iPancakeV3PoolAbi, functionName: "liquidity" }),
+          client.readContract({ address: pool, abi: iPancakeV3PoolAbi, functionName: "slot0" }),
+          client.readContract({ address: pool, abi: iPancakeV3PoolAbi, functionName: "token0" }),
+        ]);
         expectThat(liquidity > 0n, `pool ${pool} has no liquidity in range`);
-        return `${pool}, fee ${fee / 10_000} %, liquidity ${liquidity}`;
+        const depth = poolDepthUsd({
+          liquidity,
+          sqrtPriceX96: slot0[0],
+          stableIsToken0: isAddressEqual(token0, stable.token),
+          stableDecimals: stable.decimals,
+          stablePrice,
+        });
+        const step = network.dex.routeMaxTradeUsd;
+        const impactBps = (step / depth) * 10_000;
+        const costBps = fee / 100 + impactBps;
+        const bound = routeSlippageBps({
+          feeTiers: [fee],
+          impactAllowanceBps: network.dex.routeImpactAllowanceBps,
+        });
+        const detail = `${pool}, fee ${fee / 10_000} %, depth ${usd(depth)}: a ${usd(step)} step costs ~${costBps.toFixed(1)} bps (fee + ${impactBps.toFixed(1)} impact) of the ${bound} bps swap bound`;
+        expectThat(costBps <= bound, `${detail}: too shallow for the step; lower the route's maxTradeUsd`);
+        return detail;
       }),
     );
   }
   return results;
+}
+
+/** D18{USD/tok} A USD feed's answer scaled to 18 decimals. */
+async function readFeedUsd(client: PublicClient, feed: Address): Promise<bigint> {
+  const [decimals, round] = await Promise.all([
+    client.readContract({ address: feed, abi: iAggregatorV3Abi, functionName: "decimals" }),
+    client.readContract({ address: feed, abi: iAggregatorV3Abi, functionName: "latestRoundData" }),
+  ]);
+  return (round[1] * 10n ** 18n) / 10n ** BigInt(decimals);
+}
+
+const usd = (x: number): string =>
+  x >= 1e6 ? `$${(x / 1e6).toFixed(2)}M` : `$${Math.round(x).toLocaleString("en-US")}`;
+
+export type OperatorCheckOptions = {
+  /** Who takes ownership; undefined when the operator gave none (a failed check, not a skipped one). */
+  readonly owner: Address | undefined;
+  /** The operator accepts an owner without code (a plain key) instead of a timelock or multisig. */
+  readonly ownerIsEoa: boolean;
+  /** Who seeds the fund; undefined when neither a key nor --deployer says (a failed check). */
+  readonly deployer: Address | undefined;
+  /** D18{USD} The seed's value. */
+  readonly seedUsd: bigint;
+};
+
+/**
+ * What the operator brings: the owner is a contract (a timelock or multisig: ownership handed to a plain
+ * key is one leaked key from the fund) unless `ownerIsEoa` says otherwise, and the deployer holds each
+ * asset's share of the seed at the feeds' prices, with a 1 % margin (the factory takes exactly
+ * `previewSeedAmounts`, computed from the same feeds).
+ */
+export async function operatorChecks(
+  client: PublicClient,
+  network: NetworkConfig,
+  o: OperatorCheckOptions,
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  results.push(
+    await attempt("owner is a contract", async () => {
+      if (o.owner === undefined) throw new Error("no --owner given (the timelock or multisig)");
+      const code = await client.getCode({ address: o.owner });
+      const hasCode = code !== undefined && code !== "0x";
+      expectThat(
+        hasCode || o.ownerIsEoa,
+        `${getAddress(o.owner)} has no code: give a timelock or multisig, or pass --owner-is-eoa to hand the fund to a plain key`,
+      );
+      return hasCode
+        ? `${getAddress(o.owner)} holds ${(code.length - 2) / 2} bytes of code`
+        : `${getAddress(o.owner)} is an EOA (--owner-is-eoa)`;
+    }),
+  );
+  results.push(
+    await attempt("seed funds", async () => {
+      if (o.deployer === undefined) {
+        throw new Error(
+          "unknown deployer: set DEPLOYER_PRIVATE_KEY, or --deployer <address> with --check-only",
+        );
+      }
+      const short: string[] = [];
+      for (const a of network.assets) {
+        const [price, held] = await Promise.all([
+          readFeedUsd(client, a.feed),
+          client.readContract({
+            address: a.token,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [o.deployer],
+          }),
+        ]);
+        // {tok} = D18{USD} * {bps} / {bps} * 1.01 / D18{USD/tok}, in the token's units.
+        const needed =
+          (o.seedUsd * BigInt(a.weightBps) * 101n * 10n ** BigInt(a.decimals)) / (10_000n * 100n * price);
+        if (held < needed) {
+          short.push(`${a.symbol} ${formatUnits(held, a.decimals)} of ~${formatUnits(needed, a.decimals)}`);
+        }
+      }
+      expectThat(
+        short.length === 0,
+        `${getAddress(o.deployer)} holds too little for the seed: ${short.join(", ")}`,
+      );
+      return `${getAddress(o.deployer)} holds the $${formatUnits(o.seedUsd, 18)} seed (+1 %) of every asset`;
+    }),
+  );
+  return results;
+}
+
+/** One line: how many checks passed, and which failed. */
+export function checkSummary(results: readonly CheckResult[]): string {
+  const failed = results.filter((r) => !r.ok);
+  return failed.length === 0
+    ? `preflight: all ${results.length} checks passed`
+    : `preflight: ${failed.length} of ${results.length} checks failed: ${failed.map((r) => r.name).join("; ")}`;
 }
 
 /** After deployment: the fund holds the configured basket, prices every asset, and ownership is handed over. */

@@ -1,5 +1,9 @@
 // The deploy command's flow as a dry run on the devnet: the same preflight checks, deployment, ownership
 // hand-over and post-deploy checks that run against BNB Chain, with the devnet's addresses.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { blockEtfAbi, chainlinkOracleAbi } from "@blocketf/abi";
 import {
   type Anvil,
@@ -21,6 +25,9 @@ import { ChecksFailedError, preflightChecks } from "./checks.js";
 import { deployNetwork } from "./deploy.js";
 import { fromLocal, type NetworkConfig } from "./network.js";
 
+const deployMain = new URL("./main.ts", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "blocketf-deploy-"));
+const deploymentFile = join(dir, "deployments", "local.json");
 let anvil: Anvil;
 let admin: DevClients;
 let stack: LocalStack;
@@ -43,6 +50,19 @@ beforeAll(async () => {
     venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
     dex: { factory: dex.factory, router: dex.router, pools },
   });
+  // What `npm start` writes (the parts the deploy command reads), in a directory of its own as --dir makes.
+  mkdirSync(join(dir, "deployments"), { recursive: true });
+  writeFileSync(
+    deploymentFile,
+    JSON.stringify({
+      rpcUrl: anvil.rpcUrl,
+      chainId: admin.chain.id,
+      tokens: stack.tokens,
+      feeds: stack.feeds,
+      venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
+      dex: { factory: dex.factory, router: dex.router, pools },
+    }),
+  );
   // The deployer holds the seed: $2,000 of each asset covers a $1,000 seed at any weight.
   for (const s of BASKET) {
     await acquireToken(admin, stack.tokens, stack.tokens[s], parseEther(String(2_000 / PRICES[s])));
@@ -51,6 +71,129 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await anvil?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `npm run deploy -- …` as an operator runs it (anvil's first dev key deploys on local). */
+function deployCli(args: readonly string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", deployMain, ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, DEPLOYER_PRIVATE_KEY: "" },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+}
+
+describe("npm run deploy (the command line)", () => {
+  test("error: an unknown flag is one line and exit 2, and nothing is deployed (--chek-only once deployed a fund)", async () => {
+    const nonce = await admin.publicClient.getTransactionCount({ address: admin.account.address });
+    const r = deployCli(["--network", "local", "--deployment", deploymentFile, "--chek-only"]);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 2,
+      stderr: "error: unknown option --chek-only (see --help)",
+    });
+    expect(await admin.publicClient.getTransactionCount({ address: admin.account.address })).toBe(nonce);
+  }, 60_000);
+
+  test("error: --owner 0x123 is refused before any check", () => {
+    const r = deployCli([
+      "--network",
+      "local",
+      "--deployment",
+      deploymentFile,
+      "--owner",
+      "0x123",
+      "--check-only",
+    ]);
+    expect({ status: r.status, stderr: r.stderr, stdout: r.stdout }).toEqual({
+      status: 2,
+      stderr: 'error: --owner needs an address (0x and 40 hex digits), got "0x123"',
+      stdout: "",
+    });
+  }, 60_000);
+
+  test("behavior: --check-only runs every check (depth against the step, owner, seed) and ends with a summary", async () => {
+    const nonce = await admin.publicClient.getTransactionCount({ address: admin.account.address });
+    const r = deployCli(["--network", "local", "--deployment", deploymentFile, "--check-only"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^preflight: all \d+ checks passed$/);
+    expect(r.stdout).toMatch(/✓ seed funds: 0x[0-9a-fA-F]{40} holds the \$1000 seed/);
+    expect(r.stdout).toMatch(/✓ owner is a contract: 0x[0-9a-fA-F]{40} is an EOA/);
+    // The devnet's $5M full-range pools: $2.5M of USDT each side; a $5,000 step costs ~20 bps of impact.
+    expect(r.stdout).toMatch(
+      /✓ XRP\/USDT pool: .*fee 0.25 %, depth \$2.50M: a \$5,000 step costs ~45.0 bps \(fee \+ 20.0 impact\) of the 100 bps swap bound/,
+    );
+    expect(await admin.publicClient.getTransactionCount({ address: admin.account.address })).toBe(nonce);
+  }, 120_000);
+
+  test("error: an owner without code needs --owner-is-eoa; a deployer without the seed fails; exit 2", () => {
+    const eoa = devClients(anvil.rpcUrl, 7).account.address;
+    const r = deployCli([
+      "--network",
+      "local",
+      "--deployment",
+      deploymentFile,
+      "--owner",
+      eoa,
+      "--check-only",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(
+      `✗ owner is a contract: ${eoa} has no code: give a timelock or multisig, or pass --owner-is-eoa`,
+    );
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("preflight: 1 of 27 checks failed: owner is a contract");
+    const poor = deployCli([
+      "--network",
+      "local",
+      "--deployment",
+      deploymentFile,
+      "--owner",
+      eoa,
+      "--owner-is-eoa",
+      "--check-only",
+      "--seed-usd",
+      "1000000",
+    ]);
+    expect(poor.status).toBe(2);
+    expect(poor.stdout).toMatch(/✗ seed funds: 0x[0-9a-fA-F]{40} holds too little for the seed: BTCB /);
+  }, 120_000);
+
+  test("default: a contract owner passes; the command deploys and writes the record where --out says", async () => {
+    const owner = getAddress(stack.fundStack.oracle); // any contract stands in for the timelock
+    const out = join(dir, "local-fund.json");
+    const r = deployCli([
+      "--network",
+      "local",
+      "--deployment",
+      deploymentFile,
+      "--owner",
+      owner,
+      "--out",
+      out,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`✓ owner is a contract: ${owner} holds \\d+ bytes of code`));
+    expect(r.stdout).toMatch(/^deployed fund 0x[0-9a-fA-F]{40}; written .*local-fund\.json$/m);
+    const record = JSON.parse(readFileSync(out, "utf8"));
+    const pending = await admin.publicClient.readContract({
+      address: record.fund,
+      abi: blockEtfAbi,
+      functionName: "pendingOwner",
+    });
+    expect(pending).toBe(owner);
+  }, 180_000);
+
+  test("error: a devnet started elsewhere (--dir) is named by --deployment; a missing file says so", () => {
+    const missing = join(dir, "elsewhere", "deployments", "local.json");
+    const r = deployCli(["--network", "local", "--deployment", missing, "--check-only"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `error: no devnet deployment at ${missing}: start the devnet with npm start, or pass --deployment <dir>/deployments/local.json for one started with --dir`,
+    );
+  });
 });
 
 describe("deploy (dry run on the devnet)", () => {
@@ -58,6 +201,7 @@ describe("deploy (dry run on the devnet)", () => {
     const timelock = devClients(anvil.rpcUrl, 4).account.address;
     const record = await deployNetwork(admin, network, {
       owner: timelock,
+      ownerIsEoa: true, // anvil's account #4 stands in for the timelock here
       guardian: timelock,
       keeper: admin.account.address,
       feeRecipient: timelock,
@@ -110,6 +254,7 @@ describe("deploy (dry run on the devnet)", () => {
     await expect(
       deployNetwork(admin, wrong, {
         owner: admin.account.address,
+        ownerIsEoa: true,
         guardian: admin.account.address,
         keeper: admin.account.address,
         feeRecipient: admin.account.address,

@@ -1,4 +1,5 @@
-import { blockEtfAbi, blockEtfRebalancerAbi, chainlinkOracleAbi, iAggregatorV3Abi } from "@blocketf/abi";
+import { blockEtfAbi, blockEtfRebalancerAbi, chainlinkOracleAbi } from "@blocketf/abi";
+import { UsageError } from "@blocketf/cli-kit";
 import {
   buildCall,
   createFund,
@@ -13,12 +14,20 @@ import {
   write,
 } from "@blocketf/sdk";
 import { type Address, erc20Abi, type Hex, parseEther, zeroHash } from "viem";
-import { type CheckResult, ChecksFailedError, postDeployChecks, preflightChecks } from "./checks.js";
+import {
+  type CheckResult,
+  ChecksFailedError,
+  operatorChecks,
+  postDeployChecks,
+  preflightChecks,
+} from "./checks.js";
 import type { NetworkConfig } from "./network.js";
 
 export type DeployOptions = {
   /** The timelock or multisig that takes ownership of the fund and the oracle (Ownable2Step: it must accept). */
   readonly owner: Address;
+  /** Accept an owner without code (a plain key): refused otherwise (see `operatorChecks`). */
+  readonly ownerIsEoa: boolean;
   readonly guardian: Address;
   readonly keeper: Address;
   readonly feeRecipient: Address;
@@ -33,8 +42,8 @@ export type DeployOptions = {
 };
 
 /** The deployer does not hold what the seed needs. */
-export class SeedFundsMissingError extends Error {
-  override readonly name = "SeedFundsMissingError";
+export class SeedFundsMissingError extends UsageError {
+  override name = "SeedFundsMissingError";
 }
 
 export type DeploymentRecord = FundStack & {
@@ -49,43 +58,6 @@ export type DeploymentRecord = FundStack & {
   readonly preflight: readonly CheckResult[];
   readonly postDeploy: readonly CheckResult[];
 };
-
-/**
- * Before anything is sent: the deployer holds each asset's share of the seed at the feeds' prices, with
- * a 1 % margin (the factory takes exactly `previewSeedAmounts`, computed from the same feeds).
- */
-async function checkSeedFunds(
-  clients: DeployClients,
-  network: NetworkConfig,
-  seedUsd: bigint,
-): Promise<void> {
-  const me = clients.account.address;
-  for (const a of network.assets) {
-    const [decimals, round] = await Promise.all([
-      clients.publicClient.readContract({ address: a.feed, abi: iAggregatorV3Abi, functionName: "decimals" }),
-      clients.publicClient.readContract({
-        address: a.feed,
-        abi: iAggregatorV3Abi,
-        functionName: "latestRoundData",
-      }),
-    ]);
-    // {tok} = D18{USD} * {bps} / {bps} * 10^feedDecimals / answer, in 18-decimal units scaled to the token.
-    const needed =
-      (seedUsd * BigInt(a.weightBps) * 101n * 10n ** BigInt(decimals) * 10n ** BigInt(a.decimals)) /
-      (10_000n * 100n * round[1] * 10n ** 18n);
-    const held = await clients.publicClient.readContract({
-      address: a.token,
-      abi: erc20Abi,
-      functionName: "balanceOf",
-      args: [me],
-    });
-    if (held < needed) {
-      throw new SeedFundsMissingError(
-        `the deployer ${me} holds ${held} ${a.symbol} units; the seed needs about ${needed}`,
-      );
-    }
-  }
-}
 
 function ensure(results: readonly CheckResult[]): void {
   if (results.some((r) => !r.ok)) throw new ChecksFailedError(results);
@@ -132,7 +104,7 @@ async function deployRebalancerFor(
 
 /**
  * Deploys BlockETF on a network: preflight checks of every external contract (tokens, Venus markets,
- * feeds, V3 pools), then VenusLib and RebalanceLib, factory, oracle (feeds and heartbeats from the config)
+ * feeds, V3 pools and their depth against the step) and of what the operator brings (owner, seed), then VenusLib and RebalanceLib, factory, oracle (feeds and heartbeats from the config)
  * and Lens, the seeded fund, its rebalancer with a route per asset, the USDT router, ownership of the fund,
  * the oracle and the rebalancer handed to `owner`, and post-deploy checks. Stops at the first failed check
  * group.
@@ -142,9 +114,16 @@ export async function deployNetwork(
   network: NetworkConfig,
   options: DeployOptions,
 ): Promise<DeploymentRecord> {
-  const preflight = await preflightChecks(clients.publicClient, network);
+  const preflight = [
+    ...(await preflightChecks(clients.publicClient, network)),
+    ...(await operatorChecks(clients.publicClient, network, {
+      owner: options.owner,
+      ownerIsEoa: options.ownerIsEoa,
+      deployer: clients.account.address,
+      seedUsd: options.seedUsd,
+    })),
+  ];
   ensure(preflight);
-  await checkSeedFunds(clients, network, options.seedUsd);
 
   const stack = await deployFundStack(clients, { comptroller: network.comptroller, wbnb: network.wbnb });
   await setOracleFeeds(
@@ -162,7 +141,7 @@ export async function deployNetwork(
       assets: network.assets.map((a) => ({
         token: a.token,
         weightBps: a.weightBps,
-        bufferBps: 1000,
+        bufferBps: network.spec.bufferBps,
         vToken: a.vToken,
       })),
       owner: me,

@@ -1,8 +1,10 @@
 // `npm run deploy -- --network local|bsc [--check-only] ...`: deploys BlockETF with the typed network
-// config and checks everything on-chain before and after. See --help.
+// config and the fund spec, and checks everything on-chain before and after. See --help.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { addressValue, numberValue, parseFlags, runMain, UsageError, userPath } from "@blocketf/cli-kit";
+import { decodeBlockEtfError } from "@blocketf/sdk";
 import {
   type Address,
   createPublicClient,
@@ -10,12 +12,11 @@ import {
   defineChain,
   type Hex,
   http,
-  isAddress,
   parseEther,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { ChecksFailedError, preflightChecks } from "./checks.js";
-import { deployNetwork, SeedFundsMissingError } from "./deploy.js";
+import { type CheckResult, checkSummary, operatorChecks, preflightChecks } from "./checks.js";
+import { deployNetwork } from "./deploy.js";
 import { bscNetwork, localNetwork, type NetworkConfig } from "./network.js";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -24,48 +25,90 @@ const ANVIL_KEY: Hex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d
 
 const HELP = `npm run deploy -- --network <local|bsc> [options]
 
-  --network local|bsc     local = the devnet of npm start (deployments/local.json); bsc = BNB Chain mainnet
-  --rpc <url>             RPC endpoint (local: from deployments/local.json; bsc: required)
-  --owner <address>       timelock or multisig that takes ownership (required for bsc)
+  --network local|bsc     local = a devnet of npm start (its deployment file); bsc = BNB Chain mainnet
+  --deployment <file>     local: the devnet's deployment (default deployments/local.json of the repository;
+                          a devnet started with --dir <path>: <path>/deployments/local.json)
+  --rpc <url>             RPC endpoint (local: the deployment's rpcUrl; bsc: required)
+  --owner <address>       timelock or multisig that takes ownership (required for bsc; local: the deployer)
+  --owner-is-eoa          accept an owner without code (a plain key); refused otherwise
   --guardian <address>    pause / Venus exit role (default: the owner)
   --keeper <address>      keeper role (default: the deployer)
   --seed-usd <n>          seed value in USD (default 1000); the deployer must hold the seed tokens
-  --check-only            run the read-only preflight checks and stop (safe against mainnet)
-The deployer key comes from DEPLOYER_PRIVATE_KEY (local: anvil's first dev key).`;
+  --deployer <address>    with --check-only and no DEPLOYER_PRIVATE_KEY: whose seed balance to check
+  --check-only            run every read-only check (chain, tokens, Venus, feeds, pools and their depth
+                          against the step, owner, seed), print a summary line and stop (safe on mainnet)
+  --out <file>            where the deployment record goes (default deployments/<network>-fund.json)
+The deployer key comes from DEPLOYER_PRIVATE_KEY (local: anvil's first dev key). Exit code 2: a bad flag or
+a failed check; nothing is sent then.`;
 
-class UsageError extends Error {
-  override readonly name = "UsageError";
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  network: { type: "string" },
+  deployment: { type: "string" },
+  rpc: { type: "string" },
+  owner: { type: "string" },
+  "owner-is-eoa": { type: "boolean" },
+  guardian: { type: "string" },
+  keeper: { type: "string" },
+  "seed-usd": { type: "string" },
+  deployer: { type: "string" },
+  "check-only": { type: "boolean" },
+  out: { type: "string" },
+} as const;
+
+function print(results: readonly CheckResult[]): void {
+  for (const c of results) process.stdout.write(`${c.ok ? "✓" : "✗"} ${c.name}: ${c.detail}\n`);
 }
 
-function flag(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function address(value: string | undefined, name: string): Address | undefined {
-  if (value === undefined) return undefined;
-  if (!isAddress(value)) throw new UsageError(`${name} is not an address: ${value}`);
-  return value;
-}
-
-async function main(args: readonly string[]): Promise<void> {
-  if (args.includes("--help") || args.length === 0) {
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // Every flag is read and checked before anything touches a network: a typo never deploys.
+  const f = parseFlags(argv, OPTIONS);
+  if (f.help === true || argv.length === 0) {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const networkName = flag(args, "--network");
+  const optional = (flag: "owner" | "guardian" | "keeper" | "deployer"): Address | undefined => {
+    const text = f[flag];
+    return text === undefined ? undefined : addressValue(`--${flag}`, text);
+  };
+  const ownerFlag = optional("owner");
+  const guardianFlag = optional("guardian");
+  const keeperFlag = optional("keeper");
+  const deployerFlag = optional("deployer");
+  const seedUsd = parseEther(String(numberValue("--seed-usd", f["seed-usd"] ?? "1000", { min: 0.000001 })));
   let network: NetworkConfig;
-  let rpc = flag(args, "--rpc");
-  if (networkName === "local") {
-    const file = join(ROOT, "deployments", "local.json");
-    network = localNetwork(file);
-    rpc ??= "http://127.0.0.1:8545";
-  } else if (networkName === "bsc") {
+  let rpc = f.rpc;
+  if (f.network === "local") {
+    const local = localNetwork(userPath(f.deployment ?? join(ROOT, "deployments", "local.json")));
+    network = local;
+    rpc ??= local.rpcUrl;
+    if (rpc === undefined) throw new UsageError("the deployment names no rpcUrl: pass --rpc");
+  } else if (f.network === "bsc") {
+    if (f.deployment !== undefined) throw new UsageError("--deployment is for --network local");
     network = bscNetwork();
     if (rpc === undefined) throw new UsageError("--rpc is required for bsc");
   } else {
-    throw new UsageError(`--network must be local or bsc, got "${networkName ?? ""}"`);
+    throw new UsageError(`--network must be local or bsc, got "${f.network ?? ""}"`);
   }
+  if (!/^https?:\/\//.test(rpc)) throw new UsageError(`--rpc needs an http(s) URL, got "${rpc}"`);
+  const envKey = process.env.DEPLOYER_PRIVATE_KEY;
+  if (envKey !== undefined && envKey !== "" && !/^0x[0-9a-fA-F]{64}$/.test(envKey)) {
+    throw new UsageError("DEPLOYER_PRIVATE_KEY must be 0x followed by 64 hex digits");
+  }
+  const key =
+    envKey !== undefined && envKey !== ""
+      ? (envKey as Hex)
+      : network.name === "local"
+        ? ANVIL_KEY
+        : undefined;
+  const account = key === undefined ? undefined : privateKeyToAccount(key);
+  const deployer = account?.address ?? deployerFlag;
+  // Local: the deployer owns the devnet's fund unless told otherwise (a plain key, so no --owner-is-eoa needed).
+  const localDefaultOwner = network.name === "local" && ownerFlag === undefined;
+  const owner = ownerFlag ?? (localDefaultOwner ? deployer : undefined);
+  const ownerIsEoa = f["owner-is-eoa"] === true || localDefaultOwner;
+
   const chain = defineChain({
     id: network.chainId,
     name: network.name,
@@ -73,52 +116,41 @@ async function main(args: readonly string[]): Promise<void> {
     rpcUrls: { default: { http: [rpc] } },
   });
   const publicClient = createPublicClient({ chain, transport: http(rpc) });
-  const checks = await preflightChecks(publicClient, network);
-  for (const c of checks) process.stdout.write(`${c.ok ? "✓" : "✗"} ${c.name}: ${c.detail}\n`);
-  if (args.includes("--check-only")) {
-    if (checks.some((c) => !c.ok)) throw new ChecksFailedError(checks);
+  if (f["check-only"] === true) {
+    const results = [
+      ...(await preflightChecks(publicClient, network)),
+      ...(await operatorChecks(publicClient, network, { owner, ownerIsEoa, deployer, seedUsd })),
+    ];
+    print(results);
+    process.stdout.write(`${checkSummary(results)}\n`);
+    if (results.some((r) => !r.ok)) process.exitCode = 2;
     return;
   }
-  const key =
-    (process.env.DEPLOYER_PRIVATE_KEY as Hex | undefined) ??
-    (network.name === "local" ? ANVIL_KEY : undefined);
-  if (key === undefined) throw new UsageError("set DEPLOYER_PRIVATE_KEY");
-  const account = privateKeyToAccount(key);
-  const owner =
-    address(flag(args, "--owner"), "--owner") ?? (network.name === "local" ? account.address : undefined);
+  if (account === undefined) throw new UsageError("set DEPLOYER_PRIVATE_KEY (or use --check-only)");
   if (owner === undefined) throw new UsageError("--owner (the timelock or multisig) is required for bsc");
   const record = await deployNetwork(
     { publicClient, wallet: createWalletClient({ chain, transport: http(rpc), account }), account },
     network,
     {
       owner,
-      guardian: address(flag(args, "--guardian"), "--guardian") ?? owner,
-      keeper: address(flag(args, "--keeper"), "--keeper") ?? account.address,
+      ownerIsEoa,
+      guardian: guardianFlag ?? owner,
+      keeper: keeperFlag ?? account.address,
       feeRecipient: owner,
       managementFeeBps: 0,
       redeemFeeBps: 0,
-      seedUsd: parseEther(flag(args, "--seed-usd") ?? "1000"),
+      seedUsd,
       seedShares: parseEther("1"),
-      name: "BlockETF CT5 + USDT",
-      symbol: "CT5U",
+      name: network.spec.name,
+      symbol: network.spec.symbol,
     },
   );
-  for (const c of record.postDeploy) process.stdout.write(`${c.ok ? "✓" : "✗"} ${c.name}: ${c.detail}\n`);
-  const out = join(ROOT, "deployments", `${network.name}-fund.json`);
+  print(record.preflight);
+  print(record.postDeploy);
+  const out = userPath(f.out ?? join(ROOT, "deployments", `${network.name}-fund.json`));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   process.stdout.write(`deployed fund ${record.fund}; written ${out}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (
-    error instanceof UsageError ||
-    error instanceof ChecksFailedError ||
-    error instanceof SeedFundsMissingError
-  ) {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`deploy failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain("deploy", main, (error) => decodeBlockEtfError(error).shortMessage);

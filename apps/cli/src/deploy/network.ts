@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { UsageError } from "@blocketf/cli-kit";
+import { BASKET, CT5U, type FundSpec } from "@blocketf/core";
 import { bsc } from "@blocketf/sdk";
 import type { Address } from "viem";
 
@@ -41,30 +43,16 @@ export type NetworkConfig = {
   /** Symbol of the stablecoin sleeve, through which every rebalance trade goes. */
   readonly stableSymbol: string;
   readonly dex: NetworkDex;
+  /** The fund deployed there: name, symbol, weights, buffer (the one spec, `@blocketf/core` `CT5U`). */
+  readonly spec: FundSpec;
 };
 
-/** CT5 + a 20 % USDT sleeve. */
-const WEIGHTS: Readonly<Record<string, number>> = {
-  BTCB: 2500,
-  ETH: 2000,
-  WBNB: 1500,
-  XRP: 1000,
-  SOL: 1000,
-  USDT: 2000,
+const asset = (symbol: string) => {
+  const a = CT5U.assets.find((x) => x.symbol === symbol);
+  if (a === undefined) throw new Error(`the fund spec has no ${symbol}`);
+  return a;
 };
-const FEED_SYMBOL: Readonly<Record<string, string>> = { BTCB: "BTC", WBNB: "BNB" };
-/**
- * PancakeSwap V3 fee tier of each asset's USDT pool on BNB Chain (tiers: data/pancakeswap_fee_reference.csv).
- * The preflight checks that each pool exists and holds liquidity before anything is deployed.
- */
-const BSC_POOL_FEE: Readonly<Record<string, number>> = {
-  BTCB: 500,
-  ETH: 500,
-  WBNB: 100,
-  XRP: 2500,
-  SOL: 2500,
-};
-const ORDER = ["BTCB", "ETH", "WBNB", "XRP", "SOL", "USDT"] as const;
+const ORDER = BASKET as readonly (typeof BASKET)[number][];
 
 /** BNB Chain mainnet, from the typed address book in @blocketf/sdk (each address with its source). */
 export function bscNetwork(): NetworkConfig {
@@ -80,21 +68,19 @@ export function bscNetwork(): NetworkConfig {
       vToken: bsc.venus.vTokens[s],
       feed: bsc.chainlink[s].feed,
       heartbeat: bsc.chainlink[s].heartbeat,
-      feedSymbol: FEED_SYMBOL[s] ?? s,
-      weightBps: WEIGHTS[s] ?? 0,
-      ...(BSC_POOL_FEE[s] === undefined ? {} : { poolFee: BSC_POOL_FEE[s] }),
+      feedSymbol: asset(s).feedSymbol,
+      weightBps: asset(s).weightBps,
+      ...(s === CT5U.stable ? {} : { poolFee: asset(s).feeTier }),
     })),
-    stableSymbol: "USDT",
+    stableSymbol: CT5U.stable,
+    // The spec's step bounds for BNB Chain: the preflight checks them against each pool's depth.
     dex: {
       factory: bsc.pancakeswapV3.factory,
       swapRouter: bsc.pancakeswapV3.swapRouter,
-      // Assumptions to revisit with the pools' depth at deployment (the preflight prints it) and each feed's
-      // deviation threshold: BNB Chain's main USDT pools hold tens of millions, so a $50,000 swap moves them
-      // a few bps; the rest of the 50 bps allowance is for a Chainlink answer lagging the pool by up to its
-      // deviation band. Bounds: 55 bps for the 0.05 % pools, 51 for WBNB's 0.01 %, 75 for the 0.25 % ones.
-      routeImpactAllowanceBps: 50,
-      routeMaxTradeUsd: 50_000,
+      routeImpactAllowanceBps: CT5U.routes.impactAllowanceBps.bsc,
+      routeMaxTradeUsd: CT5U.routes.maxTradeUsd.bsc,
     },
+    spec: CT5U,
   };
 }
 
@@ -106,10 +92,21 @@ type LocalFile = {
   dex: { factory: Address; router: Address; pools: Record<string, { pool: Address; fee: number }> };
 };
 
-/** The local devnet (`npm start` writes deployments/local.json): its tokens, Venus and replay feeds. */
-export function localNetwork(file: string): NetworkConfig {
-  const local = JSON.parse(readFileSync(file, "utf8")) as LocalFile;
-  return fromLocal(local);
+/**
+ * The local devnet from its deployment file (`npm start` writes deployments/local.json, or
+ * <dir>/deployments/local.json with `--dir`): its RPC, tokens, Venus and replay feeds.
+ */
+export function localNetwork(file: string): NetworkConfig & { readonly rpcUrl: string | undefined } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(
+      `no devnet deployment at ${file}: start the devnet with npm start, or pass --deployment <dir>/deployments/local.json for one started with --dir`,
+    );
+  }
+  const local = JSON.parse(text) as LocalFile & { rpcUrl?: string };
+  return { ...fromLocal(local), rpcUrl: local.rpcUrl };
 }
 
 export function fromLocal(local: LocalFile): NetworkConfig {
@@ -131,17 +128,17 @@ export function fromLocal(local: LocalFile): NetworkConfig {
       feed: at(local.feeds, s),
       heartbeat: 2 * 86_400,
       feedSymbol: s,
-      weightBps: WEIGHTS[s] ?? 0,
+      weightBps: asset(s).weightBps,
       ...(local.dex.pools[s] === undefined ? {} : { poolFee: local.dex.pools[s].fee }),
     })),
-    stableSymbol: "USDT",
-    // The devnet's pools are $5M full range: 0.1 % of a pool per step and the devnet's impact allowance
-    // (testkit ROUTE_MAX_TRADE_USD, ROUTE_IMPACT_ALLOWANCE_BPS).
+    stableSymbol: CT5U.stable,
+    // The spec's step bounds for the devnet's $5M full-range pools (0.1 % of a pool per step).
     dex: {
       factory: local.dex.factory,
       swapRouter: local.dex.router,
-      routeImpactAllowanceBps: 25,
-      routeMaxTradeUsd: 5_000,
+      routeImpactAllowanceBps: CT5U.routes.impactAllowanceBps.local,
+      routeMaxTradeUsd: CT5U.routes.maxTradeUsd.local,
     },
+    spec: CT5U,
   };
 }

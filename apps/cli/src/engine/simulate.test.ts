@@ -68,6 +68,35 @@ describe("simulate", () => {
     expect(cooled.events.map((event) => event.step)).toEqual([1, 4, 7]);
   });
 
+  test("behavior: a rebalance larger than the route's step trades in bounded steps, as the fund does", () => {
+    // NAV 1.125M at X = 1.25: X is worth 625k against a 562.5k target. With $25k per step the fund
+    // sells 25k, 25k (X still 111 bps over, more than a tenth of the 500 bps threshold) and 12.5k.
+    const market = dailyMarket([1, 1.25]);
+    const config = frictionless({ maxTradeUsd: [25_000, 25_000], gasUsd: 1 });
+    const { summary, events } = simulate(market, config, whole(market), { events: true });
+    expect(summary.rebalances).toBe(1);
+    expect(summary.rebalanceSteps).toBe(3);
+    expect(events.map((e) => e.steps)).toEqual([3]);
+    // $62,500 to sell, plus about the $3 of gas the steps cost (it lowers the NAV, so every target).
+    expect(events[0]?.tradedUsd).toBeCloseTo(62_501, 6);
+    expect(summary.gasUsd).toBe(3); // gas is paid per step: each is a transaction
+  });
+
+  test("behavior: steps that do not fit in a bar continue at the next bar's prices", () => {
+    // Hourly bars, one step every 30 minutes: two steps per bar, so the third runs an hour later.
+    const market = hourlyMarket([1, 1.25, 1.25, 1.25]);
+    const config = frictionless({ maxTradeUsd: [25_000, 25_000], stepIntervalSeconds: 1800 });
+    const { summary, events } = simulate(market, config, whole(market), { events: true });
+    expect(summary.rebalanceSteps).toBe(3);
+    expect(events.map((e) => [e.step, e.steps])).toEqual([[1, 3]]); // the bar the rule fired in
+  });
+
+  test("behavior: uncapped routes (V1) rebalance in one step", () => {
+    const market = dailyMarket([1, 1.25]);
+    const { summary } = simulate(market, frictionless(), whole(market));
+    expect([summary.rebalances, summary.rebalanceSteps]).toEqual([1, 1]);
+  });
+
   test("behavior: pool fee is charged on both legs", () => {
     const market = dailyMarket([1, 1.25]);
     const config = frictionless({ poolFee: [0.001, 0] });
@@ -89,6 +118,7 @@ describe("simulate", () => {
       bufferBps: [0, 0, 0],
       poolFee: [0.01, 0.01, 0],
       depthUsd: [1e12, 1e12, 1e12],
+      maxTradeUsd: [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
     });
     const window = { start: 0, end: 2 };
     const { summary, series } = simulate({ history, apySeriesPct: undefined }, config, window, {

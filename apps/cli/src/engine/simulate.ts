@@ -1,15 +1,13 @@
 import {
   BPS,
-  d18ToUsd,
+  isRebalanceComplete,
   maxDeviationIndex,
   NO_TRIGGER,
-  planRebalance,
   rebalanceTrigger,
-  usdToD18,
   weightsBpsDownInto,
   YEAR_SECONDS,
 } from "@blocketf/core";
-import { tradeCost } from "./costs.js";
+import { capsD18, executeStep } from "./step.js";
 import {
   DEVIATION_LEVELS_BPS,
   type EngineConfig,
@@ -19,6 +17,16 @@ import {
   type RunSeries,
   type StepWindow,
 } from "./types.js";
+
+/** A rebalance in progress: the bar the rule fired in and what its steps did so far. */
+type Episode = {
+  readonly step: number;
+  readonly trigger: number;
+  readonly deviation: number;
+  steps: number;
+  traded: number;
+  cost: number;
+};
 
 export type SimulateOptions = {
   /** Record per-step series for charts (off in sweeps). */
@@ -33,8 +41,10 @@ export type SimulateOptions = {
  *     per step at (1 + APY)^(dt / year) − 1;
  *  2. the management fee dilutes holders by feeBps × dt / (10000 × year), as the contract's fee shares;
  *  3. holdings are valued at the bar's close, and the core rule decides on the integer weights;
- *  4. when it fires, the core planner sizes the trades (D18 USD), and they execute at the close price
- *     less the pool fee and the linear price impact; gas is charged to the fund.
+ *  4. when it fires, the fund trades in bounded steps, each sized by the core mirror of the on-chain
+ *     step planner (`planRebalanceStep`: per-asset caps from the routes) and executed at the close less
+ *     the pool fee and the linear price impact, gas charged per step; steps go on (as many per bar as the
+ *     step interval allows, then at the next bars) until every weight is within threshold / 10.
  * The start bar buys the targets at no cost; it is not a rebalance. Allocation-free per step.
  */
 export function simulate(
@@ -84,6 +94,9 @@ export function simulate(
 
   let lastRebalanceAt = 0;
   let rebalances = 0;
+  let rebalanceSteps = 0;
+  let episode: Episode | undefined;
+  const caps = capsD18(config.maxTradeUsd);
   let tradedUsd = 0;
   let poolFeesUsd = 0;
   let priceImpactUsd = 0;
@@ -137,68 +150,51 @@ export function simulate(
     for (let l = 0; l < levels.length; l++) if (deviation >= (levels[l] ?? 0)) above[l] = (above[l] ?? 0) + 1;
     const trigger = rebalanceTrigger(weights, target, rule, lastRebalanceAt, now);
 
-    // 4. Trade through the stablecoin with the shared planner.
-    if (trigger !== NO_TRIGGER) {
-      const plan = planRebalance({
-        valuesUsd: Array.from(values, usdToD18),
-        targetWeightsBps: config.targetBps,
-        stableIndex,
-      });
-      let traded = 0;
-      let fees = 0;
-      let impact = 0;
-      for (const sell of plan.sells) {
-        const usd = d18ToUsd(sell.valueUsd);
-        const price = prices[row + sell.index] ?? 1;
-        holdings[sell.index] = Math.max(0, (holdings[sell.index] ?? 0) - usd / price);
-        const fee = usd * (config.poolFee[sell.index] ?? 0);
-        const slip = tradeCost(usd, config.impactK, config.depthUsd[sell.index] ?? 0, usd - fee);
-        holdings[stableIndex] = (holdings[stableIndex] ?? 0) + usd - fee - slip;
-        traded += usd;
-        fees += fee;
-        impact += slip;
+    // 4. A rebalance starts when the rule fires and goes on in bounded steps, as many as the step interval
+    // fits in the bar, until every weight is within a tenth of the threshold (the contracts' rule).
+    if (episode === undefined && trigger !== NO_TRIGGER) {
+      episode = { step: t, trigger, deviation, steps: 0, traded: 0, cost: 0 };
+    }
+    if (episode !== undefined) {
+      const budget = Math.max(1, Math.floor(dt / config.stepIntervalSeconds));
+      let done = false;
+      for (let k = 0; k < budget && !done; k++) {
+        const outcome = executeStep(config, caps, holdings, prices, row, stableIndex);
+        nav = 0;
+        for (let i = 0; i < n; i++) {
+          values[i] = (holdings[i] ?? 0) * (prices[row + i] ?? 0);
+          nav += values[i] ?? 0;
+        }
+        if (outcome.planned) {
+          rebalanceSteps++;
+          episode.steps++;
+          episode.traded += outcome.traded;
+          episode.cost += outcome.fees + outcome.impact + outcome.gas;
+          tradedUsd += outcome.traded;
+          poolFeesUsd += outcome.fees;
+          priceImpactUsd += outcome.impact;
+          gasUsd += outcome.gas;
+        }
+        weightsBpsDownInto(values, weights);
+        // Nothing left to plan (every leg is dust) also ends it: the fund would have no step to send.
+        done = !outcome.planned || isRebalanceComplete(weights, target, config.thresholdBps);
+        if (done) lastRebalanceAt = now + k * config.stepIntervalSeconds;
       }
-      // Gas: from the stablecoin when it can pay, else pro rata from every holding.
-      const gasPaid = Math.min(config.gasUsd, nav);
-      if ((holdings[stableIndex] ?? 0) >= gasPaid) {
-        holdings[stableIndex] = (holdings[stableIndex] ?? 0) - gasPaid;
-      } else if (nav > 0) {
-        for (let i = 0; i < n; i++) holdings[i] = (holdings[i] ?? 0) * (1 - gasPaid / nav);
-      }
-      let wanted = 0;
-      for (const buy of plan.buys) wanted += d18ToUsd(buy.valueUsd);
-      // Costs on the sells can leave less stablecoin than planned: buys scale Down, never overspend.
-      const cash = holdings[stableIndex] ?? 0;
-      const scale = wanted > cash ? Math.max(0, cash) / wanted : 1;
-      for (const buy of plan.buys) {
-        const spend = d18ToUsd(buy.valueUsd) * scale;
-        const price = prices[row + buy.index] ?? 1;
-        const fee = spend * (config.poolFee[buy.index] ?? 0);
-        const slip = tradeCost(spend, config.impactK, config.depthUsd[buy.index] ?? 0, spend - fee);
-        holdings[stableIndex] = (holdings[stableIndex] ?? 0) - spend;
-        holdings[buy.index] = (holdings[buy.index] ?? 0) + (spend - fee - slip) / price;
-        traded += spend;
-        fees += fee;
-        impact += slip;
-      }
-      nav = 0;
-      for (let i = 0; i < n; i++) nav += (holdings[i] ?? 0) * (prices[row + i] ?? 0);
-      rebalances++;
-      lastRebalanceAt = now;
-      tradedUsd += traded;
-      poolFeesUsd += fees;
-      priceImpactUsd += impact;
-      gasUsd += gasPaid;
-      if (options.events) {
-        events.push({
-          step: t,
-          label: history.labels[t] ?? "",
-          triggerAsset: assets[trigger] ?? "",
-          deviationBps: deviation,
-          tradedUsd: traded,
-          costUsd: fees + impact + gasPaid,
-          navUsd: nav,
-        });
+      if (done) {
+        rebalances++;
+        if (options.events) {
+          events.push({
+            step: episode.step,
+            label: history.labels[episode.step] ?? "",
+            steps: episode.steps,
+            triggerAsset: assets[episode.trigger] ?? "",
+            deviationBps: episode.deviation,
+            tradedUsd: episode.traded,
+            costUsd: episode.cost,
+            navUsd: nav,
+          });
+        }
+        episode = undefined;
       }
     }
 
@@ -231,6 +227,7 @@ export function simulate(
       to: history.labels[end - 1] ?? "",
       steps,
       rebalances,
+      rebalanceSteps,
       initialNavUsd: config.initialNavUsd,
       finalNavUsd: nav,
       totalReturn: growthTotal - 1,

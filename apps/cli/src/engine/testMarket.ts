@@ -29,6 +29,8 @@ export function frictionless(overrides: Partial<EngineConfig> = {}): EngineConfi
     targetBps: [5000, 5000],
     thresholdBps: 500,
     cooldownSeconds: 0,
+    maxTradeUsd: [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+    stepIntervalSeconds: 60,
     yieldOn: false,
     apyPct: [0, 0],
     bufferBps: [0, 0],

@@ -12,6 +12,13 @@ export type EngineConfig = {
   readonly thresholdBps: number;
   /** {s} The rule's cooldown. */
   readonly cooldownSeconds: number;
+  /**
+   * {USD} Largest trade of each asset in one rebalance step: the route's `maxTradeValue` (the fund spec's
+   * step bound; `Infinity` for V1, which traded in one go). A rebalance goes on in steps until complete.
+   */
+  readonly maxTradeUsd: readonly number[];
+  /** {s} Least time between two steps (the rebalancer's `stepInterval`): how many steps fit in a bar. */
+  readonly stepIntervalSeconds: number;
   /** Whether idle holdings earn the Venus supply APY (V2) or not (V1). */
   readonly yieldOn: boolean;
   /** {%/year} Constant Venus supply APY per asset, used when the market has no APY series. */
@@ -46,17 +53,21 @@ export type StepWindow = { readonly start: number; readonly end: number };
 /** {bps} Deviation levels for "time spent above" (1, 2, 3, 5 and 10%). */
 export const DEVIATION_LEVELS_BPS = [100, 200, 300, 500, 1000] as const;
 
+/** One rebalance: from the bar the rule fired in until its last step left every weight near target. */
 export type RebalanceEvent = {
+  /** Bar index the rule fired in. */
   readonly step: number;
   readonly label: string;
+  /** Bounded steps (transactions) it took. */
+  readonly steps: number;
   readonly triggerAsset: string;
   /** {bps} The trigger's deviation, i.e. the largest, before trading. */
   readonly deviationBps: number;
-  /** {USD} Sells plus buys. */
+  /** {USD} Sells plus buys, over all its steps. */
   readonly tradedUsd: number;
-  /** {USD} Pool fees plus price impact plus gas. */
+  /** {USD} Pool fees plus price impact plus gas, over all its steps. */
   readonly costUsd: number;
-  /** {USD} NAV after the rebalance. */
+  /** {USD} NAV after its last step. */
   readonly navUsd: number;
 };
 
@@ -65,7 +76,10 @@ export type RunSummary = {
   readonly from: string;
   readonly to: string;
   readonly steps: number;
+  /** Completed rebalances (an unfinished one at the window's end is not counted). */
   readonly rebalances: number;
+  /** Bounded steps of all rebalances, the unfinished one included: one transaction each. */
+  readonly rebalanceSteps: number;
   readonly initialNavUsd: number;
   readonly finalNavUsd: number;
   /** {fraction} final / initial - 1. */

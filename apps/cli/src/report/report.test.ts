@@ -14,6 +14,7 @@ describe("report", () => {
     bufferBps: 500,
     cooldownSeconds: 1800,
     rebalances: 3,
+    rebalanceSteps: 5,
     totalReturn: 0.1,
     cagr: 0.2,
     volatility: 0.5,

@@ -18,5 +18,5 @@ describe("runSweep", () => {
     expect(parallel).toEqual(inline);
     expect(again).toEqual(inline);
     expect(inline.map((summary) => summary.label)).toEqual(configs.map((config) => config.label));
-  });
+  }, 30_000); // two rounds of workers, each loading TypeScript through tsx: 2–5 s on a busy 2-core machine
 });

@@ -94,11 +94,11 @@ describe("npm run faucet", () => {
     };
     expect(bad(["--to", holder, "--bogus", "--deployment", paths.deploymentFile])).toEqual({
       status: 2,
-      line: "error: Unknown option '--bogus' (see --help)",
+      line: "error: unknown option --bogus (see --help)",
     });
     expect(bad(["--to", "0x123", "--deployment", paths.deploymentFile])).toEqual({
       status: 2,
-      line: 'error: --to needs an address, got "0x123"',
+      line: 'error: --to needs an address (0x and 40 hex digits), got "0x123"',
     });
     expect(bad(["--to", holder, "--usd=-5", "--deployment", paths.deploymentFile])).toEqual({
       status: 2,
@@ -107,7 +107,7 @@ describe("npm run faucet", () => {
     const missing = join(dir, "none.json");
     expect(bad(["--to", holder, "--deployment", missing])).toEqual({
       status: 2,
-      line: `error: no devnet deployment at ${missing}: start the devnet with npm start`,
+      line: `error: no devnet deployment at ${missing}: start the devnet with npm start (one started with --dir <path> writes <path>/deployments/local.json)`,
     });
   }, 60_000);
 });

@@ -31,6 +31,8 @@ const asset = (over: Partial<Asset>): Asset => ({
   mintPaused: false,
   redeemPaused: false,
   escrowed: 0n,
+  positionOk: true,
+  writtenOff: false,
   ...over,
 });
 
@@ -67,6 +69,14 @@ describe("marketStates", () => {
     expect(marketStates(asset({ venusCash: E18 })).map((s) => s.label)).toEqual(["Illiquid"]);
     expect(marketStates(asset({ supplyCap: 0n })).map((s) => s.label)).toEqual(["Capped"]);
     expect(marketStates(asset({ vToken: zeroAddress })).map((s) => s.label)).toEqual(["Not on Venus"]);
+  });
+  test("behavior: a position Venus cannot value, or one written off, comes first and says what a redeemer gets", () => {
+    const unvalued = marketStates(asset({ positionOk: false, redeemPaused: true }));
+    expect(unvalued.map((s) => s.label)).toEqual(["Cannot be valued", "Withdrawals paused"]);
+    expect(unvalued[0]?.detail).toMatch(/no NAV rather than a wrong one/);
+    expect(marketStates(asset({ positionOk: false, writtenOff: true })).map((s) => s.label)).toEqual([
+      "Written off",
+    ]);
   });
   test("onVenusBps", () => {
     expect(onVenusBps(asset({}))).toBe(9000n);

@@ -20,6 +20,18 @@ export function marketStates(a: Asset): readonly MarketState[] {
     ];
   }
   const states: MarketState[] = [];
+  if (a.writtenOff)
+    states.push({
+      tone: "bad",
+      label: "Written off",
+      detail: `The fund's ${a.symbol} position on Venus could not be valued and the guardian wrote it off: it counts as zero in NAV. Its vTokens stay in the fund and every redemption pays its share of them, so holders keep any recovery.`,
+    });
+  else if (!a.positionOk)
+    states.push({
+      tone: "bad",
+      label: "Cannot be valued",
+      detail: `Venus's ${a.symbol} market cannot be read: the fund shows no NAV rather than a wrong one and minting is stopped. Redemptions still work and pay this position in vTokens (or held for you to claim).`,
+    });
   if (a.redeemPaused)
     states.push({
       tone: "bad",

@@ -55,6 +55,12 @@ export function FundPage() {
         {f.paused && (
           <p className="warn-box">The fund is paused: minting is stopped; redeeming always works.</p>
         )}
+        {!f.holdingsOk && (
+          <p className="warn-box" data-testid="holdings-unvalued">
+            A Venus market the fund uses cannot be read right now: NAV is not shown rather than shown wrong,
+            and minting is stopped. Redeeming still works (that asset is paid in Venus's vTokens).
+          </p>
+        )}
         {!f.pricesOk && (
           <p className="warn-box">
             An oracle price is refused right now: NAV cannot be computed. In-kind mint and redeem still work
@@ -68,8 +74,16 @@ export function FundPage() {
           Key figures
         </h2>
         <dl className="stats">
-          <Stat label="NAV per share" value={f.pricesOk ? formatUsd(f.navPerShare, 4) : "–"} testId="nav" />
-          <Stat label="Total value (TVL)" value={f.pricesOk ? formatUsd(f.totalValue) : "–"} testId="tvl" />
+          <Stat
+            label="NAV per share"
+            value={f.pricesOk && f.holdingsOk ? formatUsd(f.navPerShare, 4) : "–"}
+            testId="nav"
+          />
+          <Stat
+            label="Total value (TVL)"
+            value={f.pricesOk && f.holdingsOk ? formatUsd(f.totalValue) : "–"}
+            testId="tvl"
+          />
           <Stat label="Supply" value={`${formatAmount(f.totalSupply, 18, 2)} ${f.symbol}`} testId="supply" />
           <Stat
             label="APY now"

@@ -14,7 +14,7 @@ import { TransactionButton, type TxStep } from "../../components/TransactionButt
 import { useNetwork, useReadClient } from "../../config/context.js";
 import { formatBps, formatToken } from "../../lib/format.js";
 import { fundQuery, tokensQuery } from "../../queries/fund.js";
-import { useRedeemPayouts, VenusPayoutNotice } from "./VenusPayoutNotice.js";
+import { useRedeemPayouts, VenusPayoutNotice, VTOKEN_DECIMALS } from "./VenusPayoutNotice.js";
 
 export function RedeemToStable({
   shares,
@@ -46,7 +46,16 @@ export function RedeemToStable({
   if (router === undefined || stable === undefined) return <p>No USDT route here: redeem in kind.</p>;
   if (fund.data === undefined || tokens.data === undefined) return null;
   const share = tokens.data.share;
-  const out = quote.data;
+  const out = quote.data?.stableOut;
+  // {vTok} Where Venus cannot pay, the router passes the asset's vTokens instead of selling it (the quote
+  // says which, so the minimum below is what the pools really pay).
+  const vTokensPaid =
+    quote.data === undefined
+      ? []
+      : fund.data.assets.flatMap((a, i) => {
+          const amount = quote.data.vTokens[i] ?? 0n;
+          return amount > 0n ? [{ symbol: a.symbol, amount }] : [];
+        });
   const minOut = out === undefined ? undefined : minusSlippage(out, BigInt(settings.slippageBps));
   // D18{USD}: the shares at NAV against the USDT the pools pay.
   const navValue = shares === undefined ? undefined : (shares * fund.data.navPerShare) / 10n ** 18n;
@@ -94,6 +103,17 @@ export function RedeemToStable({
             <dl className="quote" data-testid="redeem-quote">
               <dt>You get</dt>
               <dd>≈ {formatToken(out, stable.decimals, stable.symbol)}</dd>
+              {vTokensPaid.length > 0 && (
+                <>
+                  <dt>And, where Venus cannot pay</dt>
+                  <dd data-testid="redeem-quote-vtokens">
+                    {vTokensPaid
+                      .map((v) => formatToken(v.amount, VTOKEN_DECIMALS, `v${v.symbol}`))
+                      .join(", ")}{" "}
+                    (Venus's own tokens, redeemable on Venus when it pays again; not counted in the swap cost)
+                  </dd>
+                </>
+              )}
               <dt>At least</dt>
               <dd>
                 {formatToken(minOut ?? 0n, stable.decimals, stable.symbol)} (slippage{" "}
