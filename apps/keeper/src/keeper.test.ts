@@ -1,7 +1,10 @@
 // The keeper on anvil with the real stack: Venus's core pool and a V3 DEX from their published artifacts,
 // the fund, its rebalancer with routes through the pools. Chain paths are never mocked.
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
 import { deployRouter } from "@blocketf/sdk";
 import {
@@ -543,8 +546,13 @@ describe("The keeper on a real chain", () => {
   });
 
   test("behavior: SIGTERM and SIGINT to `npm run start -w @blocketf/keeper` reach the keeper: it stops, exit 0, no orphan", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "keeper-signal-"));
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      const run = spawnKeeper(keeperArgs(), { viaNpm: true, env: { KEEPER_PRIVATE_KEY: KEEPER_KEY } });
+      const logFile = join(dir, `${signal}.log`);
+      const run = spawnKeeper(keeperArgs(["--log-file", logFile]), {
+        viaNpm: true,
+        env: { KEEPER_PRIVATE_KEY: KEEPER_KEY },
+      });
       const start = await run.until((l) => l.msg === "start");
       const pid = Number(start.pid);
       expect(pid).not.toBe(run.child.pid); // npm's child, the keeper itself
@@ -554,6 +562,11 @@ describe("The keeper on a real chain", () => {
       await eventually(() => !alive(pid), 15_000);
       expect(run.lines.find((l) => l.msg === "signal")).toMatchObject({ signal });
       expect(run.lines.at(-1)?.msg).toBe("stop");
+      // --log-file: the same JSON lines, in pino-roll's first file.
+      const logged = readFileSync(join(dir, `${signal}.1.log`), "utf8")
+        .trim()
+        .split("\n");
+      expect(logged.map((l) => (JSON.parse(l) as Entry).msg)).toEqual(run.lines.map((l) => l.msg));
     }
   });
 });

@@ -1,6 +1,13 @@
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi, blockEtfRouterAbi } from "@blocketf/abi";
 import { decodeBlockEtfError } from "@blocketf/sdk";
-import { type Address, type Client, isAddressEqual, parseEther } from "viem";
+import {
+  type Address,
+  BaseError,
+  type Client,
+  ContractFunctionRevertedError,
+  isAddressEqual,
+  parseEther,
+} from "viem";
 import { getCode, readContract, simulateContract } from "viem/actions";
 import { KeeperConfigError } from "./config.js";
 
@@ -65,9 +72,9 @@ export async function verifyAddresses(
           args: [p.fund, parseEther("1")],
         });
       } catch (error: unknown) {
-        // A typed BlockETF revert (e.g. no route for an asset) is the router answering for this fund.
-        const typed = decodeBlockEtfError(error);
-        if (typed.name === "NetworkError" || typed.name === "UnknownRevertError") throw error;
+        // Any revert with a reason (a typed BlockETF error, a pool's string) is the router answering for
+        // this fund; a contract without the function reverts with no data at all.
+        if (!revertedWithData(error)) throw error;
       }
       return { ok: true };
     });
@@ -102,4 +109,13 @@ async function claim<T>(
   }
   if ("wrong" in verdict) throw new KeeperConfigError(`${flag} ${address} is not ${what}: ${verdict.wrong}`);
   return verdict.ok;
+}
+
+/** True for a revert that carries data (a custom error, a reason string); false for an empty revert or anything else. */
+function revertedWithData(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError)) return false;
+  // `raw` is the revert data as the node returned it: a selector and arguments, or none ("0x").
+  return reverted.raw !== undefined && reverted.raw !== "0x";
 }
