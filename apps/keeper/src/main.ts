@@ -45,8 +45,7 @@ async function main(): Promise<void> {
     file?.close();
     throw error;
   }
-  if (stopping) await running.stop();
-  else process.stderr.write(`keeper: health ${running.url}/health, metrics ${running.url}/metrics\n`);
+  process.stderr.write(`keeper: health ${running.url}/health, metrics ${running.url}/metrics\n`);
 }
 
 runMain("keeper", main);
