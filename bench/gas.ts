@@ -67,8 +67,8 @@ const targets: Record<string, { target?: number; v1?: number; note: string }> = 
 
 rmSync(snapshotDir, { recursive: true, force: true });
 execFileSync(
-  "npx",
-  ["forge", "test", "--match-path", "contracts/test/bench/*.t.sol", "--isolate", "--silent"],
+  "node",
+  ["scripts/forge.mjs", "test", "--match-path", "contracts/test/bench/*.t.sol", "--isolate", "--silent"],
   { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
 );
 

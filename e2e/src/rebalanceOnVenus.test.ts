@@ -140,8 +140,12 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     let started: { overweightValue: bigint; lossBudget: bigint } | undefined;
     let ended: { lost: bigint; lossBudget: bigint; reason: number; steps: bigint } | undefined;
     for (let complete = false; !complete; ) {
-      // The fund's own interval between steps (60 s by default).
-      if (steps > 0) await admin.test.increaseTime({ seconds: 60 });
+      // The fund's own interval between steps (60 s by default). A block is mined after it: the SDK's write
+      // simulates at the latest block, whose timestamp must be past the interval (as on a live chain).
+      if (steps > 0) {
+        await admin.test.increaseTime({ seconds: 60 });
+        await admin.test.mine({ blocks: 1 });
+      }
       const { receipt, fundEvent, stepEvent } = await step();
       for (const e of parseEventLogs({
         abi: blockEtfAbi,

@@ -233,7 +233,7 @@ describe("npm start (the devnet)", () => {
     const result = run(["--weights", "BTCB=60,ETH=60"]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
-      "error: --weights: every asset needs a weight > 0 (the fund holds all six); missing WBNB, XRP, SOL, USDT",
+      "error: --weights: every asset needs a weight > 0 (the fund holds all); missing WBNB, XRP, SOL, USDT",
     );
     const early = run(["--from", "2019-01-01"]);
     expect(early.status).toBe(2);

@@ -1,6 +1,7 @@
 // The replayer on anvil, in process (no keeper): every block it mines shows a coherent market, and the
 // utilisation manager holds Venus's markets in their band where debt accrual alone drifts out of it.
 import { replayPriceFeedAbi } from "@blocketf/abi";
+import { CT5U } from "@blocketf/core";
 import {
   type Anvil,
   BASKET,
@@ -192,18 +193,23 @@ describe("replayDay", () => {
   const lo = (10n ** 18n * BigInt(narrow.targetBps - narrow.bandBps)) / 10_000n - DAY_SLACK;
   const hi = (10n ** 18n * BigInt(narrow.targetBps + narrow.bandBps)) / 10_000n + DAY_SLACK;
 
+  // Each market pays the fund spec's APY assumption, so debt grows with it: USDT's (5 %) leaves the band
+  // within the replay, the small ones (ETH 0.5 %, WBNB 0.7 %) only drift up, XRP and SOL (0 %) do not move.
   test(`behavior: without the manager, ${DAYS} days of debt accrual drift utilisation out of ${narrow.targetBps / 100} ± ${narrow.bandBps / 100} %`, async () => {
     const { clients, deployment } = await devnet();
     const ticks = await replay(clients, deployment, DAYS, {});
     const first = ticks[0]?.utilization as Record<BasketSymbol, bigint>;
     const last = ticks.at(-1)?.utilization as Record<BasketSymbol, bigint>;
-    for (const symbol of BASKET) {
+    for (const asset of CT5U.assets) {
+      const symbol = asset.symbol;
       if (symbol === "BTCB") continue; // starts at ~10 %: the USDT borrower's BTCB collateral lands in vBTC
       expect(first[symbol], `${symbol} on day 1`).toBeGreaterThanOrEqual(lo);
       expect(first[symbol], `${symbol} on day 1`).toBeLessThanOrEqual(hi);
-      expect(last[symbol], `${symbol} after ${DAYS} days`).toBeGreaterThan(first[symbol]);
-      expect(last[symbol], `${symbol} after ${DAYS} days`).toBeGreaterThan(hi);
+      if (asset.supplyApyPct > 0) {
+        expect(last[symbol], `${symbol} after ${DAYS} days`).toBeGreaterThan(first[symbol]);
+      }
     }
+    expect(last.USDT, `USDT after ${DAYS} days`).toBeGreaterThan(hi);
     expect(ticks.every((t) => t.adjustments.length === 0)).toBe(true);
   }, 300_000);
 

@@ -99,14 +99,17 @@ abstract contract BaseTest is Test {
 
     /// @dev The one fund spec the devnet, the deploy command, the backtester and the keeper read too.
     function _loadFundSpec() internal {
-        string memory json = vm.readFile(string.concat(vm.projectRoot(), "/packages/core/fund-spec/ct5u.json"));
+        string memory json =
+            vm.readFile(string.concat(vm.projectRoot(), "/packages/core/fund-spec/ct5u.json"));
         for (uint256 i; i < N; ++i) {
             string memory asset = string.concat(".assets[", vm.toString(i), "]");
             SYMBOLS[i] = vm.parseJsonString(json, string.concat(asset, ".symbol"));
             WEIGHTS[i] = uint16(vm.parseJsonUint(json, string.concat(asset, ".weightBps")));
             FEES[i] = uint24(vm.parseJsonUint(json, string.concat(asset, ".feeTier")));
         }
-        require(!vm.keyExistsJson(json, string.concat(".assets[", vm.toString(N), "]")), "fund spec: not 6 assets");
+        require(
+            !vm.keyExistsJson(json, string.concat(".assets[", vm.toString(N), "]")), "fund spec: not 6 assets"
+        );
     }
 
     /* VENUS: the doubles, or Venus's own core pool when `realVenus` is set (by

@@ -2,6 +2,7 @@
 // typed ABIs when they are missing or older than contracts/src (a fresh clone, or sources changed since
 // the last build), and does nothing otherwise. The check is one hash of the sources (a few ms).
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { contractsFingerprint, REPO_ROOT, recordedFingerprint, SOURCE_DIRS } from "./fingerprint.js";
 
 const current = contractsFingerprint();
@@ -16,7 +17,7 @@ if (recorded !== current) {
   // Only what codegen reads (contracts/src, the deploy tooling's interfaces, and their imports);
   // `npm run build` compiles the tests too.
   for (const [command, args] of [
-    ["npx", ["--no-install", "forge", "build", ...SOURCE_DIRS]],
+    ["node", [join(REPO_ROOT, "scripts", "forge.mjs"), "build", ...SOURCE_DIRS]],
     ["npm", ["run", "--silent", "codegen"]],
   ] as const) {
     const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: "inherit" });

@@ -18,7 +18,9 @@ import * as venusArtifacts from "./venus/generated/index.js";
 export type { PooledSymbol };
 
 /** PancakeSwap V3 fee tier of each asset's pool against USDT: the spec's (data/pancakeswap_fee_reference.csv). */
-export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = specTable(CT5U, (a) => a.feeTier);
+export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = Object.fromEntries(
+  Object.entries(specTable(CT5U, (a) => a.feeTier)).filter(([symbol]) => symbol !== CT5U.stable),
+) as Record<PooledSymbol, number>;
 
 /** {USD} Value of each local pool: full range, half in the asset, half in USDT. */
 export const POOL_TVL_USD = 5_000_000;

@@ -225,6 +225,10 @@ export async function shockAndRebalance(t: TestChain, factor: number, maxSteps =
       functionName: "rebalancing",
     });
     if (!rebalancing) return steps + 1;
+    // The fund's own interval between steps (60 s by default), then a block at that time: the SDK's write
+    // simulates at the latest block.
+    await t.admin.test.increaseTime({ seconds: 60 });
+    await t.admin.test.mine({ blocks: 1 });
   }
   return steps;
 }

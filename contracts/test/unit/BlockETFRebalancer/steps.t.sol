@@ -419,8 +419,8 @@ contract RebalancerStepsTest is RebalanceBaseTest {
         // end.
         dex.createPool(tokens[BTC], tokens[BNB], 500, _price(BTC), _price(BNB), POOL_VALUE);
         Route memory r = Route(
-            abi.encodePacked(tokens[BTC], uint24(500), tokens[BNB], uint24(500), tokens[USDT]),
-            abi.encodePacked(tokens[USDT], uint24(500), tokens[BNB], uint24(500), tokens[BTC]),
+            abi.encodePacked(tokens[BTC], uint24(500), tokens[BNB], FEES[BNB], tokens[USDT]),
+            abi.encodePacked(tokens[USDT], FEES[BNB], tokens[BNB], uint24(500), tokens[BTC]),
             SLIPPAGE_BPS * 2,
             MAX_TRADE
         );

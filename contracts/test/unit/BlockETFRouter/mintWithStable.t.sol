@@ -196,16 +196,18 @@ contract MintWithStableTest is RouterBaseTest {
 
     function test_MintWithStable_RevertWhen_RoutesShareAThinPool() public {
         // BNB and SOL both bought through one thin USDT/WBNB pool: the estimate sees it once, the swaps move
-        // it twice, so the second buy costs more than the margin covers (the documented limit).
-        dex.createPool(tokens[BNB], usdt, 100, _price(BNB), _price(USDT), 50_000e18);
+        // it twice, so the second buy costs more than the margin covers (the documented limit). The thin pool
+        // sits at a fee tier of its own, beside the fund's BNB pool (FEES[BNB], from the fund spec).
+        uint24 thin = FEES[BNB] == 2500 ? 500 : 2500;
+        dex.createPool(tokens[BNB], usdt, thin, _price(BNB), _price(USDT), 50_000e18);
         dex.createPool(tokens[SOL], tokens[BNB], 500, _price(SOL), _price(BNB), POOL_VALUE);
         vm.startPrank(owner);
-        rebalancer.setRoute(BNB, _route(BNB, 100));
+        rebalancer.setRoute(BNB, _route(BNB, thin));
         rebalancer.setRoute(
             SOL,
             Route({
-                sellPath: abi.encodePacked(tokens[SOL], uint24(500), tokens[BNB], uint24(100), usdt),
-                buyPath: abi.encodePacked(usdt, uint24(100), tokens[BNB], uint24(500), tokens[SOL]),
+                sellPath: abi.encodePacked(tokens[SOL], uint24(500), tokens[BNB], thin, usdt),
+                buyPath: abi.encodePacked(usdt, thin, tokens[BNB], uint24(500), tokens[SOL]),
                 maxSlippageBps: 100,
                 maxTradeValue: 1_000_000e18
             })
