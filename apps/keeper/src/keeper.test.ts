@@ -1,14 +1,17 @@
 // The keeper on anvil with the real stack: Venus's core pool and a V3 DEX from their published artifacts,
 // the fund, its rebalancer with routes through the pools. Chain paths are never mocked.
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, request as httpRequest, type Server } from "node:http";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createInterface } from "node:readline";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
+import { deployRouter } from "@blocketf/sdk";
 import {
   ANVIL_KEYS,
   type Anvil,
   type BasketSymbol,
+  DEVNET_BLOCKS_PER_YEAR,
   type DevClients,
   deployLocalDex,
   deployLocalStack,
@@ -22,12 +25,13 @@ import {
   TEST_PRICES_USD,
   wireRebalancer,
 } from "@blocketf/testkit";
-import type { Address, Hex } from "viem";
+import { type Address, formatEther, getAddress, type Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type KeeperConfig, parseKeeperArgs } from "./config.js";
+import { type KeeperConfig, KeeperConfigError, parseKeeperArgs } from "./config.js";
 import { Keeper } from "./keeper.js";
 import { createLogger } from "./log.js";
 import { startHealthServer } from "./server.js";
+import { alive, type Entry, failingProxy, spawnKeeper } from "./test/processes.js";
 
 const PRICES = TEST_PRICES_USD;
 const KEEPER_KEY = ANVIL_KEYS[4];
@@ -127,15 +131,6 @@ function keeperConfig(extra: readonly string[] = []): KeeperConfig {
   return c;
 }
 
-type Entry = {
-  msg: string;
-  action?: string;
-  reason?: string;
-  status?: string;
-  block?: string;
-  [k: string]: unknown;
-};
-
 function capture(): { lines: Entry[]; logger: ReturnType<typeof createLogger> } {
   const lines: Entry[] = [];
   return { lines, logger: createLogger((l) => lines.push(JSON.parse(l) as Entry), { level: "debug" }) };
@@ -169,7 +164,9 @@ async function wait(seconds: number): Promise<void> {
 describe("Keeper on anvil", () => {
   test("behavior: a price shock is rebalanced in bounded steps, weights back within the threshold, Venus re-supplied", async () => {
     const { lines, logger } = capture();
-    const keeper = new Keeper(keeperConfig(), { logger });
+    const keeper = new Keeper(keeperConfig(["--venus-blocks-per-year", String(DEVNET_BLOCKS_PER_YEAR)]), {
+      logger,
+    });
     const server = await startHealthServer(keeper, "127.0.0.1", 0);
     try {
       // Quiet before the shock: nothing to do.
@@ -232,6 +229,58 @@ describe("Keeper on anvil", () => {
       const metrics = await (await fetch(`${server.url}/metrics`)).text();
       expect(metrics).toMatch(
         /blocketf_keeper_transactions_total\{action="rebalance",status="success",chain_id="31337",fund="0x[0-9a-fA-F]{40}"\} \d+/,
+      );
+      // The fund's own figures (observed at the start of a tick: one more tick sees the last step), against
+      // the Lens at that block.
+      const seen = await keeper.tick();
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const now = await admin.publicClient.readContract({
+        address: stack.fundStack.lens,
+        abi: blockEtfLensAbi,
+        functionName: "getFund",
+        args: [stack.fund],
+        blockNumber: seen?.blockNumber,
+      });
+      const value = (name: string, asset?: string): number => {
+        const labels = asset === undefined ? "" : `asset="${asset}",`;
+        const match = new RegExp(`^${name}\\{${labels}chain_id="31337",fund="[^"]+"\\} (\\S+)$`, "m").exec(
+          text,
+        );
+        if (match === null) throw new Error(`no ${name} ${asset ?? ""} in /metrics`);
+        return Number(match[1]);
+      };
+      const near = (actual: number, expected: number) =>
+        expect(Math.abs(actual / expected - 1), `${actual} vs ${expected}`).toBeLessThan(1e-3);
+      near(value("blocketf_fund_nav_per_share_usd"), Number(formatEther(now.navPerShare)));
+      near(value("blocketf_fund_tvl_usd"), Number(formatEther(now.totalValue)));
+      let weights = 0;
+      for (const a of now.assets) {
+        expect(value("blocketf_fund_target_weight_bps", a.symbol)).toBe(a.weightBps);
+        expect(
+          Math.abs(value("blocketf_fund_weight_bps", a.symbol) - Number(a.currentWeightBps)),
+        ).toBeLessThan(20);
+        weights += value("blocketf_fund_weight_bps", a.symbol);
+      }
+      expect(Math.abs(weights - 10_000)).toBeLessThan(10);
+      // Every asset supplied beyond its buffer: most of NAV earns.
+      let suppliedUsd = 0;
+      for (const a of now.assets)
+        suppliedUsd += Number(formatEther((a.supplied * a.price) / 10n ** BigInt(a.decimals)));
+      const earning = value("blocketf_fund_earning_share_bps");
+      expect(Math.abs(earning - (suppliedUsd / Number(formatEther(now.totalValue))) * 10_000)).toBeLessThan(
+        10,
+      );
+      expect(earning).toBeGreaterThan(8000);
+      // The devnet's rate models pay USDT a few % a year, the volatile assets under 1 %: the fund between.
+      const usdtApy = value("blocketf_fund_asset_supply_apy_percent", "USDT");
+      expect(usdtApy).toBeGreaterThan(1);
+      expect(usdtApy).toBeLessThan(20);
+      const fundApy = value("blocketf_fund_apy_percent");
+      expect(fundApy).toBeGreaterThan(0);
+      expect(fundApy).toBeLessThan(usdtApy);
+      expect(value("blocketf_fund_episode_active")).toBe(0);
+      console.log(
+        `keeper /metrics after the rebalance: NAV/share $${value("blocketf_fund_nav_per_share_usd")}, TVL $${value("blocketf_fund_tvl_usd")}, ${earning} bps of NAV earning on Venus, fund APY ${fundApy.toFixed(3)} % (USDT ${usdtApy.toFixed(3)} %)`,
       );
       // Every decision is one JSON line; no private key anywhere.
       expect(JSON.stringify(lines)).not.toContain(KEEPER_KEY.slice(2));
@@ -302,13 +351,13 @@ describe("Keeper on anvil", () => {
     const nonce = await admin.publicClient.getTransactionCount({ address: keeperAddress });
     await admin.test.setAutomine(false);
 
-    const first = spawnKeeper();
+    const first = spawnKeeper(keeperArgs(), { env: { KEEPER_PRIVATE_KEY: KEEPER_KEY } });
     await first.until((l) => l.msg === "send");
     first.child.kill("SIGKILL");
     await first.exited;
     expect(await steps(at.block)).toEqual([]); // Not mined yet: the transaction waits in the pool.
 
-    const second = spawnKeeper();
+    const second = spawnKeeper(keeperArgs(), { env: { KEEPER_PRIVATE_KEY: KEEPER_KEY } });
     await second.until((l) => l.msg === "skip" && l.reason === "pending-transaction");
     await new Promise((r) => setTimeout(r, 1000)); // ~5 more ticks while the step is pending
     await admin.test.mine({ blocks: 1 });
@@ -343,9 +392,20 @@ describe("Keeper on anvil", () => {
         await keeper.metrics.registry.getSingleMetricAsString("blocketf_keeper_rpc_errors_total"),
       ).toMatch(/ 2$/);
 
+      expect(lines.filter((l) => l.msg === "recovered")).toEqual([]);
       proxy.failing = false;
       expect(await keeper.tick()).toBeDefined();
       expect(keeper.health().body.consecutiveErrors).toBe(0);
+      // The end of the outage is one line: how many ticks failed and for how long.
+      const recovered = lines.filter((l) => l.msg === "recovered");
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0]).toMatchObject({ decision: "recovered", phase: "tick", failures: 2 });
+      expect(Number(recovered[0]?.downForMs)).toBeGreaterThan(0);
+      expect(
+        await keeper.metrics.registry.getSingleMetricAsString("blocketf_keeper_recoveries_total"),
+      ).toMatch(/ 1$/);
+      await keeper.tick();
+      expect(lines.filter((l) => l.msg === "recovered")).toHaveLength(1);
       expect(keeper.retryDelay()).toBe(config.intervalMs);
     } finally {
       await proxy.close();
@@ -353,82 +413,160 @@ describe("Keeper on anvil", () => {
   });
 });
 
-/** The keeper as an operator runs it: a child process printing JSON lines. */
-function spawnKeeper() {
-  const main = new URL("./main.ts", import.meta.url).pathname;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", main, ...keeperArgs()], {
-    env: { ...process.env, KEEPER_PRIVATE_KEY: KEEPER_KEY },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: Entry[] = [];
-  const waiters: { match: (l: Entry) => boolean; resolve: () => void }[] = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
-    const entry = JSON.parse(line) as Entry;
-    lines.push(entry);
-    for (const w of [...waiters]) {
-      if (w.match(entry)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    exited,
-    /** Resolves on the next line (from now) that matches. */
-    until: (match: (l: Entry) => boolean) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no matching keeper line; last: ${JSON.stringify(lines.at(-1))}`)),
-          30_000,
-        );
-        waiters.push({
-          match,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      }),
-  };
+/** Resolves once `check` holds, polling; fails after `timeoutMs`. */
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
-/** A JSON-RPC proxy to anvil that answers 503 while `failing`. */
-async function failingProxy(
-  target: string,
-): Promise<{ url: string; failing: boolean; close: () => Promise<void> }> {
-  const state = { failing: false };
-  const server: Server = createServer((req, res) => {
-    if (state.failing) {
-      res.writeHead(503).end("unavailable");
-      return;
-    }
-    const upstream = httpRequest(
-      target,
-      { method: "POST", headers: { "content-type": "application/json" } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, { "content-type": "application/json" });
-        up.pipe(res);
-      },
+describe("The keeper on a real chain", () => {
+  test("behavior: a transaction not mined within --replace-after is replaced at the same nonce with a higher gas price; only one executes and the keeper goes on", async () => {
+    const { lines, logger } = capture();
+    const keeper = new Keeper(
+      keeperConfig(["--replace-after", "1", "--max-replacements", "1", "--receipt-timeout", "60"]),
+      { logger },
     );
-    req.pipe(upstream);
+    const at = await shock("BTCB", 180_000);
+    const nonce = await admin.publicClient.getTransactionCount({ address: keeperAddress });
+    await admin.test.setAutomine(false);
+    const ticking = keeper.tick();
+    await eventually(() => lines.some((l) => l.msg === "replace"));
+    await admin.test.mine({ blocks: 1 });
+    const report = await ticking;
+    await admin.test.setAutomine(true);
+
+    expect(report?.decision).toEqual({ action: "rebalance", reason: "confirmed" });
+    const sent = lines.filter((l) => l.msg === "send");
+    const replaced = lines.filter((l) => l.msg === "replace");
+    expect(sent).toHaveLength(1);
+    expect(replaced).toHaveLength(1);
+    const [first] = sent;
+    const [second] = replaced;
+    expect(second).toMatchObject({ action: "rebalance", nonce, replaces: first?.hash, attempt: 1 });
+    expect(first?.nonce).toBe(nonce);
+    // +25 %: above the +10 % nodes require of a replacement.
+    expect(BigInt(String(second?.gasPrice)) * 100n).toBeGreaterThanOrEqual(
+      BigInt(String(first?.gasPrice)) * 125n,
+    );
+    const confirm = lines.find((l) => l.msg === "confirm");
+    expect(confirm).toMatchObject({ status: "success", hash: second?.hash, replacements: 1 });
+    // One nonce, one step: the replaced transaction never executes.
+    expect(await steps(at.block)).toHaveLength(1);
+    expect(await admin.publicClient.getTransactionCount({ address: keeperAddress })).toBe(nonce + 1);
+    await expect(admin.publicClient.getTransactionReceipt({ hash: first?.hash as Hex })).rejects.toThrow(
+      /could not be found/,
+    );
+    expect(
+      await keeper.metrics.registry.getSingleMetricAsString("blocketf_keeper_replacements_total"),
+    ).toMatch(/action="rebalance".* 1$/);
+
+    // The keeper goes on: the next tick waits for the step interval, with nothing pending.
+    const next = await keeper.tick();
+    expect(next?.decision).toEqual({ action: "skip", reason: "step-interval" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    get failing() {
-      return state.failing;
-    },
-    set failing(value: boolean) {
-      state.failing = value;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+
+  test("error: an address that is not what it claims is refused at start, one line naming it", async () => {
+    const holdersRouter = await deployRouter(admin);
+    const usdt = stack.tokens.USDT;
+    const cases: [Partial<KeeperConfig>, RegExp][] = [
+      [{ fund: usdt }, /^--fund 0x[0-9a-fA-F]{40} is not a BlockETF fund: it does not answer as one/],
+      [
+        { fund: keeperAddress },
+        /^--fund 0x[0-9a-fA-F]{40} is not a BlockETF fund: no contract at that address/,
+      ],
+      [{ lens: stack.fund }, /^--lens 0x[0-9a-fA-F]{40} is not the BlockETFLens/],
+      [
+        { rebalancer: stack.fundStack.lens },
+        /^--rebalancer 0x[0-9a-fA-F]{40} is not the fund's BlockETFRebalancer/,
+      ],
+      [{ router: stack.fund }, /^--router 0x[0-9a-fA-F]{40} is not a BlockETFRouter/],
+    ];
+    for (const [wrong, message] of cases) {
+      const keeper = new Keeper({ ...keeperConfig(), ...wrong }, { logger: capture().logger });
+      const error = await keeper.connect().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, JSON.stringify(wrong)).toBeInstanceOf(KeeperConfigError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain("\n");
+    }
+    // The right addresses, with the holders' router, pass.
+    const { lines, logger } = capture();
+    await new Keeper(keeperConfig(["--router", holdersRouter]), { logger }).connect();
+    expect(lines.find((l) => l.msg === "verified")).toMatchObject({
+      router: getAddress(holdersRouter),
+      sender: keeperAddress,
+    });
+
+    // As the operator meets it: the fund = the USDT token is one line on stderr and exit code 2, not a retry loop.
+    const cli = spawnKeeper(keeperArgs(["--fund", usdt]), { env: { KEEPER_PRIVATE_KEY: KEEPER_KEY } });
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toMatch(
+      new RegExp(`^error: --fund ${getAddress(usdt)} is not a BlockETF fund: [^\n]+\n$`),
+    );
+    expect(cli.lines.filter((l) => l.msg === "skip" || l.msg === "tick-error")).toEqual([]);
+  });
+
+  test("behavior: --dry-run needs no key: it simulates as the fund's keeper() and sends nothing", async () => {
+    const { lines, logger } = capture();
+    const config = parseKeeperArgs([...keeperArgs(), "--dry-run"], { env: {} });
+    if (config === "help") throw new Error("unexpected help");
+    expect(config.account).toBeUndefined();
+    const keeper = new Keeper(config, { logger });
+    const at = await shock("BTCB", 180_000);
+    const nonce = await admin.publicClient.getTransactionCount({ address: keeperAddress });
+    const report = await keeper.tick();
+    expect(report?.decision).toEqual({ action: "skip", reason: "dry-run" });
+    expect(lines.find((l) => l.msg === "verified")).toMatchObject({ sender: keeperAddress, signs: false });
+    expect(lines.find((l) => l.msg === "simulate")).toMatchObject({ action: "rebalance", ok: true });
+    expect(lines.filter((l) => l.msg === "send")).toEqual([]);
+    expect(await admin.publicClient.getTransactionCount({ address: keeperAddress })).toBe(nonce);
+    expect(await steps(at.block)).toEqual([]);
+  });
+
+  test("error: a busy /health port is one line and exit code 2", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", () => resolve()));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const cli = spawnKeeper(keeperArgs(["--port", String(port)]), {
+        env: { KEEPER_PRIVATE_KEY: KEEPER_KEY },
+      });
+      expect(await cli.exited).toBe(2);
+      expect(cli.stderr()).toBe(
+        `error: --port ${port}: 127.0.0.1:${port} is already in use (another keeper? pick a free --port, or --port 0)\n`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  test("behavior: SIGTERM and SIGINT to `npm run start -w @blocketf/keeper` reach the keeper: it stops, exit 0, no orphan", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "keeper-signal-"));
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const logFile = join(dir, `${signal}.log`);
+      const run = spawnKeeper(keeperArgs(["--log-file", logFile]), {
+        viaNpm: true,
+        env: { KEEPER_PRIVATE_KEY: KEEPER_KEY },
+      });
+      const start = await run.until((l) => l.msg === "start");
+      const pid = Number(start.pid);
+      expect(pid).not.toBe(run.child.pid); // npm's child, the keeper itself
+      await run.until((l) => l.msg === "skip");
+      run.child.kill(signal);
+      expect(await run.exited, signal).toBe(0);
+      await eventually(() => !alive(pid), 15_000);
+      expect(run.lines.find((l) => l.msg === "signal")).toMatchObject({ signal });
+      expect(run.lines.at(-1)?.msg).toBe("stop");
+      // --log-file: the same JSON lines, in pino-roll's first file.
+      const logged = readFileSync(join(dir, `${signal}.1.log`), "utf8")
+        .trim()
+        .split("\n");
+      expect(logged.map((l) => (JSON.parse(l) as Entry).msg)).toEqual(run.lines.map((l) => l.msg));
+    }
+  });
+});

@@ -1,15 +1,17 @@
 import { blockEtfAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
 import {
+  bsc,
   buildRebalance,
   buildSweep,
   decodeBlockEtfError,
   type PrepareWriteReturnType,
   prepareWrite,
-  sendPreparedWrite,
   TransactionRevertedError,
   TransactionTimeoutError,
 } from "@blocketf/sdk";
 import {
+  type Account,
+  type Address,
   type Chain,
   createPublicClient,
   createWalletClient,
@@ -26,11 +28,14 @@ import {
 } from "viem";
 import { backoffDelay, sleep } from "./backoff.js";
 import { DEVNET_CHAIN_ID, type KeeperConfig, KeeperConfigError } from "./config.js";
+import { fundFigures } from "./figures.js";
 import { evaluateHealth, type Finding, healthStatus } from "./health.js";
 import { createLogger, type Logger } from "./log.js";
 import { createMetrics, type KeeperMetrics } from "./metrics.js";
 import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
+import { sendWithReplacement } from "./replace.js";
 import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
+import { verifyAddresses } from "./verify.js";
 
 /** `EpisodeEnd` (IBlockETF.sol) by its value, for the logs. */
 const EPISODE_END = ["completed", "max-steps", "stalled", "expired"] as const;
@@ -62,7 +67,13 @@ export class Keeper {
   log: Logger;
   private readonly transport: Transport;
   private client: PublicClient<Transport, Chain> | undefined;
-  private wallet: WalletClient<Transport, Chain, KeeperConfig["account"]> | undefined;
+  private wallet: WalletClient<Transport, Chain, Account | undefined> | undefined;
+  /** The keeper's account, or with `--dry-run` and no key the fund's `keeper()` it simulates as. */
+  private sender: Address | undefined;
+  /** Venus's blocks per year on this chain (APY metrics): the config's, or BNB Chain's on chain 56. */
+  private blocksPerYear: number | undefined;
+  /** {ms} When the current run of failed ticks began. */
+  private outageSince: number | undefined;
   private readonly cache: SnapshotCache = { pools: new Map() };
   private readonly failures = new Map<string, Failure>();
   private consecutiveErrors = 0;
@@ -84,26 +95,51 @@ export class Keeper {
     this.metrics = createMetrics({ chain_id: "", fund: config.fund });
   }
 
-  /** Connects: reads the chain id (retrying with backoff while the node is unreachable). */
+  /**
+   * Connects: reads the chain id and checks that each address is what it claims (`verifyAddresses`),
+   * retrying with backoff while the node is unreachable. A wrong address is a KeeperConfigError (exit 2).
+   */
   async connect(): Promise<void> {
     if (this.client !== undefined) return;
     const probe = createPublicClient({ transport: this.transport });
-    let chainId: number | undefined;
-    for (let attempt = 1; chainId === undefined; attempt++) {
+    let connected: { chainId: number; keeper: Address } | undefined;
+    const started = Date.now();
+    let attempt = 1;
+    for (; connected === undefined; attempt++) {
       try {
-        chainId = await probe.getChainId();
+        const chainId = await probe.getChainId();
+        if (this.config.devKey && chainId !== DEVNET_CHAIN_ID) {
+          throw new KeeperConfigError(
+            `--devnet uses anvil's public dev key, refused on chain ${chainId}: set KEEPER_PRIVATE_KEY`,
+          );
+        }
+        const { keeper } = await verifyAddresses(probe, this.config);
+        connected = { chainId, keeper };
       } catch (error: unknown) {
-        if (this.stopping) throw error;
+        if (this.stopping || error instanceof KeeperConfigError) throw error;
         const delay = backoffDelay(attempt, { baseMs: 500, maxMs: 30_000 });
-        this.log.warn("connect", { decision: "retry", attempt, retryInMs: delay, error });
+        this.log.warn("connect", {
+          decision: "retry",
+          rpc: this.config.rpcUrl,
+          attempt,
+          retryInMs: delay,
+          error: decodeIfRevert(error),
+        });
         await sleep(delay, this.abort.signal);
       }
     }
-    if (this.config.devKey && chainId !== DEVNET_CHAIN_ID) {
-      throw new KeeperConfigError(
-        `--devnet uses anvil's public dev key, refused on chain ${chainId}: set KEEPER_PRIVATE_KEY`,
-      );
+    const { chainId } = connected;
+    if (attempt > 2) {
+      this.log.info("recovered", {
+        decision: "recovered",
+        phase: "connect",
+        failures: attempt - 2,
+        downForMs: Date.now() - started,
+      });
     }
+    this.sender = this.config.account?.address ?? connected.keeper;
+    this.blocksPerYear =
+      this.config.venusBlocksPerYear ?? (chainId === bsc.chainId ? bsc.venusBlocksPerYear : undefined);
     const chain = defineChain({
       id: chainId,
       name: `chain ${chainId}`,
@@ -119,6 +155,15 @@ export class Keeper {
     });
     this.metrics.registry.setDefaultLabels({ chain_id: String(chainId), fund: this.config.fund });
     this.log = this.log.child({ chainId });
+    this.log.info("verified", {
+      decision: "verified",
+      fund: this.config.fund,
+      lens: this.config.lens,
+      rebalancer: this.config.rebalancer,
+      router: this.config.router ?? null,
+      sender: this.sender,
+      signs: this.config.account !== undefined,
+    });
   }
 
   /** One tick. Never throws for a chain or RPC failure: it logs, counts and backs off instead. */
@@ -127,6 +172,19 @@ export class Keeper {
     try {
       await this.connect();
       const report = await this.tickOnce();
+      if (this.consecutiveErrors > 0) {
+        // The outage is over: one line saying how long it lasted, so an operator sees the end of it.
+        this.metrics.recoveries.inc();
+        this.log.info("recovered", {
+          decision: "recovered",
+          phase: "tick",
+          failures: this.consecutiveErrors,
+          downForMs: Date.now() - (this.outageSince ?? started),
+          lastError: this.lastError,
+          block: report.blockNumber,
+        });
+      }
+      this.outageSince = undefined;
       this.consecutiveErrors = 0;
       this.lastError = undefined;
       this.lastTick = report;
@@ -137,6 +195,7 @@ export class Keeper {
     } catch (error: unknown) {
       if (error instanceof KeeperConfigError) throw error;
       this.consecutiveErrors++;
+      this.outageSince ??= started;
       const retryInMs = this.retryDelay();
       this.lastError = error instanceof Error ? error.message.split("\n")[0] : String(error);
       this.metrics.ticks.inc({ outcome: "error" });
@@ -168,7 +227,7 @@ export class Keeper {
       fund: this.config.fund,
       lens: this.config.lens,
       rebalancer: this.config.rebalancer,
-      keeper: this.config.account.address,
+      keeper: this.requireSender(),
       cache: this.cache,
     });
     const findings = evaluateHealth(s, {
@@ -204,6 +263,20 @@ export class Keeper {
     m.findings.set({ severity: "warning" }, findings.filter((f) => f.severity === "warning").length);
     m.findings.set({ severity: "critical" }, findings.filter((f) => f.severity === "critical").length);
     m.gasBalance.set(Number(formatEther(s.keeper.balance)));
+    // The fund: NaN (Prometheus's "no value") where it has no figure, never a made-up 0.
+    const f = fundFigures(s.fund, this.blocksPerYear);
+    const or = (x: number | undefined) => x ?? Number.NaN;
+    m.navPerShare.set(or(f.navPerShareUsd));
+    m.tvl.set(or(f.tvlUsd));
+    m.earning.set(or(f.earningBps));
+    m.fundApy.set(or(f.fundApy === undefined ? undefined : f.fundApy * 100));
+    for (const a of f.assets) {
+      m.weight.set({ asset: a.symbol }, a.currentWeightBps);
+      m.targetWeight.set({ asset: a.symbol }, a.targetWeightBps);
+      if (a.supplyApy !== undefined) m.assetApy.set({ asset: a.symbol }, a.supplyApy * 100);
+    }
+    m.episodeActive.set(s.episode.status.active ? 1 : 0);
+    m.episodeSteps.set(s.episode.episode.steps);
   }
 
   private skip(reason: string, detail: string, fields: Record<string, unknown> = {}) {
@@ -273,12 +346,13 @@ export class Keeper {
 
   private async rebalance(s: Snapshot): Promise<TickReport["decision"]> {
     const client = this.requireClient();
-    const account = this.config.account;
+    const account = this.requireSender();
     // The SDK's write, in two halves: simulate + estimate + its one gas padding here, send after the
     // idempotency checks below.
     let prepared: PrepareWriteReturnType;
     try {
       prepared = await prepareWrite(this.requireWallet(), {
+        account: this.config.account ?? account,
         request: buildRebalance({ rebalancer: this.config.rebalancer }),
         fund: this.config.fund,
       });
@@ -309,8 +383,8 @@ export class Keeper {
     const [lastStepAt, lastRebalanceAt, nonce, pending] = await Promise.all([
       client.readContract({ ...rebalancerAt, functionName: "lastStepAt" }),
       client.readContract({ address: this.config.fund, abi: blockEtfAbi, functionName: "lastRebalanceAt" }),
-      client.getTransactionCount({ address: account.address, blockTag: "latest" }),
-      client.getTransactionCount({ address: account.address, blockTag: "pending" }),
+      client.getTransactionCount({ address: account, blockTag: "latest" }),
+      client.getTransactionCount({ address: account, blockTag: "pending" }),
     ]);
     if (
       lastStepAt !== s.rebalancer.lastStepAt ||
@@ -329,7 +403,7 @@ export class Keeper {
         },
       );
     }
-    return this.send("rebalance", prepared, nonce, (receipt) => {
+    return this.send("rebalance", prepared, nonce, s.gasPrice, (receipt) => {
       const [step] = parseEventLogs({
         abi: blockEtfRebalancerAbi,
         eventName: "RebalanceStep",
@@ -356,11 +430,12 @@ export class Keeper {
 
   private async sweep(s: Snapshot): Promise<TickReport["decision"]> {
     const client = this.requireClient();
-    const account = this.config.account;
+    const account = this.requireSender();
     let prepared: PrepareWriteReturnType;
     let suppliedUsd = 0n;
     try {
       prepared = await prepareWrite(this.requireWallet(), {
+        account: this.config.account ?? account,
         request: buildSweep({ fund: this.config.fund }),
         fund: this.config.fund,
       });
@@ -402,8 +477,8 @@ export class Keeper {
     }
     if (this.config.dryRun) return this.dryRun("sweep");
     const [nonce, pending] = await Promise.all([
-      client.getTransactionCount({ address: account.address, blockTag: "latest" }),
-      client.getTransactionCount({ address: account.address, blockTag: "pending" }),
+      client.getTransactionCount({ address: account, blockTag: "latest" }),
+      client.getTransactionCount({ address: account, blockTag: "pending" }),
     ]);
     if (pending !== nonce || nonce !== s.keeper.nonceLatest) {
       return this.skip("state-moved", "a transaction landed since the snapshot; re-planning next tick", {
@@ -411,7 +486,7 @@ export class Keeper {
         pending,
       });
     }
-    return this.send("sweep", prepared, nonce, (receipt) => ({
+    return this.send("sweep", prepared, nonce, s.gasPrice, (receipt) => ({
       supplied: parseEventLogs({ abi: blockEtfAbi, eventName: "Supply", logs: receipt.logs }).map((l) => ({
         index: l.args.index,
         amount: l.args.amount,
@@ -424,23 +499,52 @@ export class Keeper {
     return this.skip("dry-run", `--dry-run: ${action} simulated, not sent`);
   }
 
-  /** Sends a prepared transaction at `nonce` through the SDK and waits for its receipt. */
+  /**
+   * Sends a prepared transaction at `nonce` through the SDK and waits for its receipt; one not mined within
+   * `--replace-after` is replaced at the same nonce with a higher gas price (at most `--max-replacements`).
+   */
   private async send(
     action: "rebalance" | "sweep",
     prepared: PrepareWriteReturnType,
     nonce: number,
+    gasPrice: bigint,
     summarise: (receipt: TransactionReceipt) => Record<string, unknown>,
   ): Promise<TickReport["decision"]> {
     let sent: Hash | undefined;
     let receipt: TransactionReceipt;
+    let replacements = 0;
     try {
-      ({ receipt } = await sendPreparedWrite(this.requireWallet(), {
+      ({ receipt, replacements } = await sendWithReplacement(this.requireWallet(), {
         prepared,
         nonce,
-        timeout: this.config.receiptTimeoutMs,
-        onSent: (hash) => {
-          sent = hash;
-          this.log.info("send", { decision: "send", action, hash, nonce, gas: prepared.gas });
+        gasPrice,
+        replaceAfterMs: this.config.replaceAfterMs,
+        maxReplacements: this.config.maxReplacements,
+        receiptTimeoutMs: this.config.receiptTimeoutMs,
+        onSent: (tx) => {
+          sent = tx.hash;
+          if (tx.replaces === undefined) {
+            this.log.info("send", {
+              decision: "send",
+              action,
+              hash: tx.hash,
+              nonce,
+              gas: prepared.gas,
+              gasPrice: tx.gasPrice,
+            });
+            return;
+          }
+          this.metrics.replacements.inc({ action });
+          this.log.warn("replace", {
+            decision: "replace",
+            action,
+            hash: tx.hash,
+            replaces: tx.replaces,
+            nonce,
+            gasPrice: tx.gasPrice,
+            attempt: tx.attempt,
+            detail: `not mined within ${this.config.replaceAfterMs} ms: re-sent at the same nonce with a higher gas price`,
+          });
         },
       }));
     } catch (error: unknown) {
@@ -481,6 +585,8 @@ export class Keeper {
       block: receipt.blockNumber,
       gasUsed: receipt.gasUsed,
       gasLimit: prepared.gas,
+      gasPrice: receipt.effectiveGasPrice,
+      replacements,
       ...summarise(receipt),
     });
     return { action, reason: "confirmed" };
@@ -527,7 +633,7 @@ export class Keeper {
       body: {
         status,
         stale,
-        keeper: this.config.account.address,
+        keeper: this.sender ?? this.config.account?.address ?? null,
         fund: this.config.fund,
         dryRun: this.config.dryRun,
         ticks: this.ticks,
@@ -548,7 +654,8 @@ export class Keeper {
     this.running = (async () => {
       this.log.info("start", {
         decision: "start",
-        keeper: this.config.account.address,
+        pid: process.pid,
+        keeper: this.config.account?.address ?? "(none: --dry-run simulates as the fund's keeper())",
         dryRun: this.config.dryRun,
       });
       while (!this.stopping) {
@@ -573,7 +680,12 @@ export class Keeper {
     return this.client;
   }
 
-  private requireWallet(): WalletClient<Transport, Chain, KeeperConfig["account"]> {
+  private requireSender(): Address {
+    if (this.sender === undefined) throw new Error("keeper not connected");
+    return this.sender;
+  }
+
+  private requireWallet(): WalletClient<Transport, Chain, Account | undefined> {
     if (this.wallet === undefined) throw new Error("keeper not connected");
     return this.wallet;
   }

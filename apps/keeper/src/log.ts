@@ -1,7 +1,10 @@
+import { type DestinationStream, type Logger as PinoLogger, pino } from "pino";
+
 /**
- * JSON-line logs: one object per line with `level`, `time` (ISO), `msg` and the logger's bindings (chain,
- * fund). Bigints are written as decimal strings; errors as their name and short message. The private key
- * never reaches a logger: the config keeps only the account's address.
+ * JSON-line logs through pino: one object per line with `level` (its name), `time` (ISO), the logger's
+ * bindings (chain, fund), `msg` and the fields. Bigints are written as decimal strings; errors as their
+ * name and short message. The private key never reaches a logger: the config keeps only the account's
+ * address.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -27,26 +30,51 @@ export function jsonable(value: unknown): unknown {
   return value;
 }
 
-const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-export function createLogger(
-  write: (line: string) => void = (line) => process.stdout.write(line),
-  options: { level?: LogLevel; bindings?: Record<string, unknown> } = {},
-): Logger {
-  const min = RANK[options.level ?? "info"];
-  const bindings = options.bindings ?? {};
+function wrap(p: PinoLogger<never>): Logger {
   const at =
     (level: LogLevel) =>
-    (msg: string, fields: Record<string, unknown> = {}): void => {
-      if (RANK[level] < min) return;
-      const entry = { level, time: new Date().toISOString(), ...bindings, msg, ...fields };
-      write(`${JSON.stringify(jsonable(entry))}\n`);
-    };
+    (msg: string, fields: Record<string, unknown> = {}): void =>
+      p[level](fields, msg);
   return {
     debug: at("debug"),
     info: at("info"),
     warn: at("warn"),
     error: at("error"),
-    child: (more) => createLogger(write, { ...options, bindings: { ...bindings, ...more } }),
+    child: (bindings) => wrap(p.child(jsonable(bindings) as Record<string, unknown>)),
   };
+}
+
+/** A logger writing JSON lines to `destination` (pino's stdout, a multistream, a test's array). */
+export function createPinoLogger(
+  destination: DestinationStream,
+  options: { level?: LogLevel; bindings?: Record<string, unknown> } = {},
+): Logger {
+  const base = pino(
+    {
+      level: options.level ?? "info",
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => jsonable(fields) as Record<string, unknown>,
+      },
+    },
+    destination,
+  );
+  return wrap(
+    options.bindings === undefined ? base : base.child(jsonable(options.bindings) as Record<string, unknown>),
+  );
+}
+
+/**
+ * A logger handing each JSON line (with its newline) to `write`; stdout (synchronous, so no line is lost
+ * on exit) when omitted. The devnet passes its own `write` to tee the keeper's lines.
+ */
+export function createLogger(
+  write?: (line: string) => void,
+  options: { level?: LogLevel; bindings?: Record<string, unknown> } = {},
+): Logger {
+  const destination: DestinationStream =
+    write === undefined ? pino.destination({ dest: 1, sync: true }) : { write };
+  return createPinoLogger(destination, options);
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env -S node --import tsx
-// The keeper as an operator runs it: config parsed once (one line and exit code 2 when wrong), then ticks
-// until SIGINT/SIGTERM, which finish the tick in progress.
+// The keeper as an operator runs it: config parsed once and every address checked (a mistake is one line
+// and exit code 2, cli-kit's policy), then ticks until SIGINT/SIGTERM, which finish the tick in progress.
 import { fileURLToPath } from "node:url";
-import { HELP, KeeperConfigError, parseKeeperArgs } from "./config.js";
+import { runMain } from "@blocketf/cli-kit";
+import { HELP, parseKeeperArgs } from "./config.js";
+import { createPinoLogger } from "./log.js";
+import { logDestination, openLogFile } from "./logFile.js";
 import { startKeeper } from "./start.js";
 
 const DEVNET_DEPLOYMENT = fileURLToPath(new URL("../../../deployments/local.json", import.meta.url));
@@ -13,25 +16,36 @@ async function main(): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const running = await startKeeper(config);
-  process.stderr.write(`keeper: health ${running.url}/health, metrics ${running.url}/metrics\n`);
-  const stop = (): void => {
-    running.stop().then(
-      () => process.exit(0),
+  const file =
+    config.logFile === undefined
+      ? undefined
+      : await openLogFile(config.logFile, { maxBytes: config.logMaxBytes, keep: config.logKeep });
+  const logger = createPinoLogger(logDestination(file, config.logLevel), { level: config.logLevel });
+  let stopping = false;
+  let running: Awaited<ReturnType<typeof startKeeper>> | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("signal", { decision: "stop", signal });
+    // Before the keeper is up (still connecting), there is nothing to finish.
+    const done = running === undefined ? Promise.resolve() : running.stop();
+    done.then(
+      () => {
+        file?.close();
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  try {
+    running = await startKeeper(config, { logger });
+  } catch (error: unknown) {
+    file?.close();
+    throw error;
+  }
+  process.stderr.write(`keeper: health ${running.url}/health, metrics ${running.url}/metrics\n`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof KeeperConfigError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(
-    `keeper failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runMain("keeper", main);

@@ -76,5 +76,65 @@ export function createMetrics(labels: { chain_id: string; fund: string }) {
       help: "Native balance of the keeper account, BNB.",
       registers,
     }),
+    replacements: new Counter({
+      name: "blocketf_keeper_replacements_total",
+      help: "Transactions not mined in --replace-after, re-sent at the same nonce with a higher gas price.",
+      labelNames: ["action"] as const,
+      registers,
+    }),
+    recoveries: new Counter({
+      name: "blocketf_keeper_recoveries_total",
+      help: "Outages (consecutive failed ticks) the keeper recovered from.",
+      registers,
+    }),
+    // The fund itself, from the Lens's getFund at the tick's block.
+    navPerShare: new Gauge({
+      name: "blocketf_fund_nav_per_share_usd",
+      help: "NAV per share, USD (absent while the fund has no NAV: a refused price or an unvalued Venus position).",
+      registers,
+    }),
+    tvl: new Gauge({
+      name: "blocketf_fund_tvl_usd",
+      help: "Total value of the fund's holdings, USD.",
+      registers,
+    }),
+    weight: new Gauge({
+      name: "blocketf_fund_weight_bps",
+      help: "Each asset's current weight by oracle value, bps.",
+      labelNames: ["asset"] as const,
+      registers,
+    }),
+    targetWeight: new Gauge({
+      name: "blocketf_fund_target_weight_bps",
+      help: "Each asset's target weight, bps.",
+      labelNames: ["asset"] as const,
+      registers,
+    }),
+    earning: new Gauge({
+      name: "blocketf_fund_earning_share_bps",
+      help: "Share of NAV supplied on Venus (earning interest), bps.",
+      registers,
+    }),
+    assetApy: new Gauge({
+      name: "blocketf_fund_asset_supply_apy_percent",
+      help: "Each asset's Venus supply APY now, percent (needs the chain's Venus blocks per year).",
+      labelNames: ["asset"] as const,
+      registers,
+    }),
+    fundApy: new Gauge({
+      name: "blocketf_fund_apy_percent",
+      help: "What the whole NAV earns now: each asset's Venus APY weighted by the value it has supplied, percent.",
+      registers,
+    }),
+    episodeActive: new Gauge({
+      name: "blocketf_fund_episode_active",
+      help: "1 while a rebalance episode is open and before its deadline, else 0.",
+      registers,
+    }),
+    episodeSteps: new Gauge({
+      name: "blocketf_fund_episode_steps",
+      help: "Steps taken in the current (or last) rebalance episode.",
+      registers,
+    }),
   };
 }

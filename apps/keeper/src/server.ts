@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { KeeperConfigError } from "./config.js";
 import type { Keeper } from "./keeper.js";
 
 export type HealthServer = { readonly url: string; readonly close: () => Promise<void> };
@@ -27,7 +28,18 @@ export async function startHealthServer(keeper: Keeper, host: string, port: numb
     res.writeHead(404, { "content-type": "text/plain" }).end("GET /health or /metrics\n");
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      // Another keeper (or anything) on the port: the operator's mistake, one line and exit code 2.
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new KeeperConfigError(
+            `--port ${port}: ${host}:${port} is already in use (another keeper? pick a free --port, or --port 0)`,
+          ),
+        );
+      } else if (error.code === "EACCES" || error.code === "EADDRNOTAVAIL") {
+        reject(new KeeperConfigError(`--host ${host} --port ${port}: cannot listen there (${error.code})`));
+      } else reject(error);
+    });
     server.listen(port, host, () => resolve());
   });
   const bound = server.address() as AddressInfo;

@@ -10,15 +10,27 @@ export type RunningKeeper = {
   readonly stop: () => Promise<void>;
 };
 
-/** Starts the HTTP server and the tick loop (used by the CLI and by `npm start`'s devnet). */
+/**
+ * Starts the HTTP server (a busy port is a KeeperConfigError), connects and checks every address (a wrong
+ * one is a KeeperConfigError; an unreachable node is retried, /health answering `starting` meanwhile), then
+ * the tick loop. Used by the CLI and by `npm start`'s devnet.
+ */
 export async function startKeeper(config: KeeperConfig, options: KeeperOptions = {}): Promise<RunningKeeper> {
   const keeper = new Keeper(config, options);
   const server = await startHealthServer(keeper, config.host, config.port);
+  // The fund is already the logger's binding.
+  const { fund: _, ...described } = describeConfig(config);
   keeper.log.info("config", {
     decision: "config",
-    ...describeConfig(config),
+    ...described,
     health: `${server.url}/health`,
   });
+  try {
+    await keeper.connect();
+  } catch (error: unknown) {
+    await server.close();
+    throw error;
+  }
   const done = keeper.run();
   return {
     keeper,

@@ -23,6 +23,11 @@ export type SendPreparedWriteParameters = {
   readonly prepared: PrepareWriteReturnType;
   /** An explicit nonce (the keeper's, read right before sending); the node's next one when omitted. */
   readonly nonce?: number | undefined;
+  /**
+   * {wei/gas} A legacy gas price (the keeper's, raised when it replaces a transaction at the same nonce);
+   * the node's fee suggestion when omitted.
+   */
+  readonly gasPrice?: bigint | undefined;
   /** {ms} How long to wait for the receipt (viem's default when omitted). */
   readonly timeout?: number | undefined;
   /** Called with the hash as soon as the node accepted the transaction, before the receipt. */
@@ -63,6 +68,7 @@ export async function sendPreparedWrite(
       value: prepared.value,
       gas: prepared.gas,
       ...(p.nonce === undefined ? {} : { nonce: p.nonce }),
+      ...(p.gasPrice === undefined ? {} : { gasPrice: p.gasPrice }),
     } as Parameters<typeof sendTransaction>[1]);
   } catch (error: unknown) {
     throw await explain(client, error, prepared.explainWith);

@@ -38,6 +38,7 @@ export async function write(
   const sent = await sendPreparedWrite(client, {
     prepared,
     nonce: p.nonce,
+    gasPrice: p.gasPrice,
     timeout: p.timeout,
     onSent: p.onSent,
   });
