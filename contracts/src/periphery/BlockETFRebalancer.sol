@@ -27,7 +27,8 @@ import {VenusLib} from "../libraries/VenusLib.sol";
 /// @notice Rebalances one BlockETF through V3 pools in bounded, oracle-checked steps.
 /// @dev
 /// VENUES
-/// - A V3 SwapRouter with `exactInput` (PancakeSwap V3 on BNB Chain, Uniswap V3 on the devnet: same ABI).
+/// - A V3 SwapRouter with `exactInput`: PancakeSwap V3's, on BNB Chain and on the devnet (Uniswap V3's has
+///   the same ABI; the tests run on both).
 ///   Every swap is exact-input with `amountOutMinimum` = oracle value x (1 - route's slippage): a pool
 ///   pushed away from the oracle (a sandwich) makes the swap revert `SwapFailed`, never trade at a loss
 ///   beyond the bound.

@@ -2,9 +2,9 @@
 pragma solidity ^0.8.0;
 
 /// @title IV3SwapRouter
-/// @notice The part of a V3 `SwapRouter` the periphery uses. PancakeSwap V3's SwapRouter and Uniswap V3's
-/// (Uniswap v3-periphery 1.4.4, deployed on the devnet) declare these functions and struct fields
-/// identically, deadline included.
+/// @notice The part of a V3 `SwapRouter` the periphery uses. PancakeSwap V3's SwapRouter (v3-periphery 1.0.2,
+/// on BNB Chain and the devnet) and Uniswap V3's (v3-periphery 1.4.4, in some tests) declare these functions
+/// and struct fields identically, deadline included.
 interface IV3SwapRouter {
     /// @param path token (20 bytes) | fee (3 bytes) | token | ... from input to output.
     struct ExactInputParams {
