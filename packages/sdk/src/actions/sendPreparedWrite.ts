@@ -23,6 +23,11 @@ export type SendPreparedWriteParameters = {
   readonly prepared: PrepareWriteReturnType;
   /** An explicit nonce (the keeper's, read right before sending); the node's next one when omitted. */
   readonly nonce?: number | undefined;
+  /**
+   * EIP-1559 fees (the node's suggestion when omitted). A batch mined in one block orders its senders by
+   * priority tip; a fee above the next block's base fee keeps the transaction in that block.
+   */
+  readonly fees?: { readonly maxFeePerGas: bigint; readonly maxPriorityFeePerGas: bigint } | undefined;
   /** {ms} How long to wait for the receipt (viem's default when omitted). */
   readonly timeout?: number | undefined;
   /** Called with the hash as soon as the node accepted the transaction, before the receipt. */
@@ -63,6 +68,9 @@ export async function sendPreparedWrite(
       value: prepared.value,
       gas: prepared.gas,
       ...(p.nonce === undefined ? {} : { nonce: p.nonce }),
+      ...(p.fees === undefined
+        ? {}
+        : { maxFeePerGas: p.fees.maxFeePerGas, maxPriorityFeePerGas: p.fees.maxPriorityFeePerGas }),
     } as Parameters<typeof sendTransaction>[1]);
   } catch (error: unknown) {
     throw await explain(client, error, prepared.explainWith);

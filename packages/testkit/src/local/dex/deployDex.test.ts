@@ -263,7 +263,7 @@ describe("price math", () => {
 
 type ForgeArtifact = { readonly abi: Abi; readonly bytecode: { readonly object: Hex } };
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "..");
 function forgeArtifact(file: string, name: string): ForgeArtifact {
   const path = join(repoRoot, "contracts", "out", file, `${name}.json`);
   try {

@@ -58,8 +58,9 @@ const testClient = () => createTestClient({ mode: "anvil", chain: foundry, trans
 function clientsFor(account: Address): VenusClients {
   const transport = transportFor(anvil);
   return {
-    publicClient: createPublicClient({ chain: foundry, transport }),
-    walletClient: createWalletClient({ chain: foundry, transport, account }),
+    // Receipts polled every 50 ms (viem's default, 4 s, would make each write wait for its poll).
+    publicClient: createPublicClient({ chain: foundry, transport, pollingInterval: 50 }),
+    walletClient: createWalletClient({ chain: foundry, transport, account, pollingInterval: 50 }),
   };
 }
 
