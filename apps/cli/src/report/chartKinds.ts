@@ -2,7 +2,16 @@ import type { LineSeriesOption } from "echarts/charts";
 import { type ChartOption, renderSvg } from "./render.js";
 
 /** One colour per basket asset, in the basket's order (then two spares). */
-export const PALETTE = ["#f7931a", "#627eea", "#d4a017", "#23292f", "#14f195", "#26a17b", "#c0392b", "#8e44ad"];
+export const PALETTE = [
+  "#f7931a",
+  "#627eea",
+  "#d4a017",
+  "#23292f",
+  "#14f195",
+  "#26a17b",
+  "#c0392b",
+  "#8e44ad",
+];
 
 const WIDTH = 900;
 const HEIGHT = 320;
@@ -102,14 +111,16 @@ export function lineChart(
         splitLine: { lineStyle: { color: "#eee" } },
       },
       series: [
-        ...lines.map((line): LineSeriesOption => ({
-          type: "line",
-          name: line.name,
-          color: line.color,
-          showSymbol: false,
-          lineStyle: { width: 1.4 },
-          data: at.map((k) => line.values[k] ?? 0),
-        })),
+        ...lines.map(
+          (line): LineSeriesOption => ({
+            type: "line",
+            name: line.name,
+            color: line.color,
+            showSymbol: false,
+            lineStyle: { width: 1.4 },
+            data: at.map((k) => line.values[k] ?? 0),
+          }),
+        ),
         ...markerSeries(markers, at),
       ],
     },
@@ -133,16 +144,18 @@ export function stackedChart(frame: ChartFrame, layers: readonly Line[], markers
         splitLine: { lineStyle: { color: "#eee" } },
       },
       series: [
-        ...layers.map((layer): LineSeriesOption => ({
-          type: "line",
-          name: layer.name,
-          color: layer.color,
-          stack: "layers",
-          showSymbol: false,
-          lineStyle: { width: 0 },
-          areaStyle: { opacity: 0.85 },
-          data: at.map((k) => layer.values[k] ?? 0),
-        })),
+        ...layers.map(
+          (layer): LineSeriesOption => ({
+            type: "line",
+            name: layer.name,
+            color: layer.color,
+            stack: "layers",
+            showSymbol: false,
+            lineStyle: { width: 0 },
+            areaStyle: { opacity: 0.85 },
+            data: at.map((k) => layer.values[k] ?? 0),
+          }),
+        ),
         ...markerSeries(marks, at),
       ],
     },

@@ -1,4 +1,11 @@
+import type { HeatmapSeriesOption, LineSeriesOption } from "echarts/charts";
 import { HeatmapChart, LineChart } from "echarts/charts";
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  VisualMapComponentOption,
+} from "echarts/components";
 import {
   GridComponent,
   LegendComponent,
@@ -7,17 +14,19 @@ import {
   VisualMapComponent,
 } from "echarts/components";
 import { type ComposeOption, init, use } from "echarts/core";
-import type { HeatmapSeriesOption, LineSeriesOption } from "echarts/charts";
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  TitleComponentOption,
-  VisualMapComponentOption,
-} from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 // Apache ECharts' own server-side rendering: no DOM, no browser, the SVG renderer writes a string.
-use([LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
+use([
+  LineChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption
@@ -35,7 +44,10 @@ export const FONT_FAMILY = "DejaVu Sans, Helvetica, Arial, sans-serif";
  * Renders one chart to a complete <svg> document of a fixed size, with ECharts' server-side SVG renderer
  * (no animation: the first frame is the final one).
  */
-export function renderSvg(option: ChartOption, size: { readonly width: number; readonly height: number }): string {
+export function renderSvg(
+  option: ChartOption,
+  size: { readonly width: number; readonly height: number },
+): string {
   const chart = init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({

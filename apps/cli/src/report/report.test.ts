@@ -56,7 +56,8 @@ describe("report", () => {
       expect(chart.svg, chart.name).toMatch(/<path /);
     }
     // Lines and legends: both runs, and the rebalances of each.
-    for (const name of ["V1", "V2", "V1 rebalance", "V2 rebalance"]) expect(byName.nav).toContain(`>${name}<`);
+    for (const name of ["V1", "V2", "V1 rebalance", "V2 rebalance"])
+      expect(byName.nav).toContain(`>${name}<`);
     expect(byName.nav).toContain("NAV in USD, V1 vs V2 (log scale)");
     // Stacked weights: one layer per asset in the legend, the y axis in percent.
     for (const asset of scenario.market.history.assets) expect(byName["weights-v2"]).toContain(`>${asset}<`);
