@@ -65,7 +65,7 @@ console.log(
 // A bound the pools cannot meet is a typed error with a message to show as it is; nothing is sent.
 const position = await getPosition(client, { lens, fund, holder: account.address });
 const half = position.shares / 2n;
-const out = await quoteRedeemToStable(client, { router, fund, shares: half });
+const { stableOut: out } = await quoteRedeemToStable(client, { router, fund, shares: half });
 await write(client, { request: buildApprove({ token: fund, spender: router, amount: half }) });
 const redeem = (minStableOut) =>
   write(client, {
