@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bsc } from "@blocketf/sdk";
+import { bsc, buildCall, deployContract, write } from "@blocketf/sdk";
 import {
   type Abi,
   type Address,
@@ -21,8 +21,8 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Anvil, startAnvil } from "../anvil.js";
+import { describe, expect, it } from "vitest";
+import { localChainTest } from "../../fixtures/localChainTest.js";
 import {
   createPoolWithLiquidity,
   type Dex,
@@ -302,79 +302,67 @@ type TestClient = ReturnType<typeof makeClient>;
 
 async function deployToken(client: TestClient, symbol: string, decimals: number): Promise<Address> {
   const { abi, bytecode } = forgeArtifact("MockERC20.sol", "MockERC20");
-  const hash = await client.deployContract({
+  const { address } = await deployContract(client, {
     abi,
     bytecode: bytecode.object,
     args: [symbol, symbol, decimals],
   });
-  const receipt = await client.waitForTransactionReceipt({ hash });
-  if (!receipt.contractAddress) throw new Error(`MockERC20 ${symbol} was not deployed`);
-  const mint = await client.writeContract({
-    address: receipt.contractAddress,
-    abi,
-    functionName: "mint",
-    args: [DEPLOYER, 10n ** BigInt(decimals + 12)],
+  await write(client, {
+    request: buildCall({
+      address,
+      abi,
+      functionName: "mint",
+      args: [DEPLOYER, 10n ** BigInt(decimals + 12)],
+    }),
   });
-  await client.waitForTransactionReceipt({ hash: mint });
-  return receipt.contractAddress;
+  return address;
 }
 
 async function balanceOf(client: TestClient, token: Address): Promise<bigint> {
   return client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [DEPLOYER] });
 }
 
-describe("deployDex on anvil", () => {
-  let anvil: Anvil;
-  let client: TestClient;
-  let dex: Dex;
-  let wbnb: Address;
-  let usdt: Address;
-  let btcb: Address;
-  let usdc6: Address;
-  let wbtc8: Address;
-  let eth: Address;
-  let snapshot: Hex;
+type World = {
+  readonly rpcUrl: string;
+  readonly client: TestClient;
+  readonly dex: Dex;
+  readonly wbnb: Address;
+  readonly usdt: Address;
+  readonly btcb: Address;
+  readonly usdc6: Address;
+  readonly wbtc8: Address;
+  readonly eth: Address;
+};
 
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    client = makeClient(anvil.rpcUrl);
-    await client.setBalance({ address: DEPLOYER, value: parseEther("1000000") });
-    const wbnbArtifact = forgeArtifact("MockWBNB.sol", "MockWBNB");
-    const deployHash = await client.deployContract({
-      abi: wbnbArtifact.abi,
-      bytecode: wbnbArtifact.bytecode.object,
-    });
-    const wbnbAddress = (await client.waitForTransactionReceipt({ hash: deployHash })).contractAddress;
-    if (!wbnbAddress) throw new Error("MockWBNB was not deployed");
-    wbnb = wbnbAddress;
-    const deposit = await client.writeContract({
+// Tokens and PancakeSwap V3 once for the file (the fixtures of ../../fixtures); every test starts from them.
+const chainIt = localChainTest(async (chain): Promise<World> => {
+  const client = makeClient(chain.rpcUrl);
+  await client.setBalance({ address: DEPLOYER, value: parseEther("1000000") });
+  const wbnbArtifact = forgeArtifact("MockWBNB.sol", "MockWBNB");
+  const { address: wbnb } = await deployContract(client, {
+    abi: wbnbArtifact.abi,
+    bytecode: wbnbArtifact.bytecode.object,
+  });
+  await write(client, {
+    request: buildCall({
       address: wbnb,
       abi: wbnbArtifact.abi,
       functionName: "deposit",
       value: parseEther("100000"),
-    });
-    await client.waitForTransactionReceipt({ hash: deposit });
-    usdt = await deployToken(client, "USDT", 18);
-    btcb = await deployToken(client, "BTCB", 18);
-    usdc6 = await deployToken(client, "USDC6", 6);
-    wbtc8 = await deployToken(client, "WBTC8", 8);
-    eth = await deployToken(client, "ETH", 18);
-    dex = await deployDex({ client, wbnb });
-  }, 60_000);
-
-  afterAll(async () => {
-    await anvil?.stop();
+    }),
   });
+  const usdt = await deployToken(client, "USDT", 18);
+  const btcb = await deployToken(client, "BTCB", 18);
+  const usdc6 = await deployToken(client, "USDC6", 6);
+  const wbtc8 = await deployToken(client, "WBTC8", 8);
+  const eth = await deployToken(client, "ETH", 18);
+  const dex = await deployDex({ client, wbnb });
+  return { rpcUrl: chain.rpcUrl, client, dex, wbnb, usdt, btcb, usdc6, wbtc8, eth };
+});
 
-  beforeEach(async () => {
-    snapshot = await client.snapshot();
-  });
-
-  afterEach(async () => {
-    await client.revert({ id: snapshot });
-  });
-
-  it("deploys PancakeSwap V3 with its four fee tiers and nothing else", async () => {
+describe("deployDex on anvil", () => {
+  chainIt("deploys PancakeSwap V3 with its four fee tiers and nothing else", async ({ world }) => {
+    const { client, dex } = world;
     for (const address of [dex.poolDeployer, dex.factory, dex.positionManager, dex.router, dex.quoter]) {
       const code = await client.getCode({ address });
       expect((code?.length ?? 0) > 2).toBe(true);
@@ -403,212 +391,231 @@ describe("deployDex on anvil", () => {
     ]);
   });
 
-  it("puts every pool where PancakeSwap computes it: CREATE2(deployer, salt, BNB Chain's init-code hash)", async () => {
-    expect(keccak256(pancakeV3PoolBytecode)).toBe(PANCAKE_V3_POOL_INIT_CODE_HASH);
-    expect(PANCAKE_V3_POOL_INIT_CODE_HASH).toBe(bsc.pancakeswapV3.poolInitCodeHash);
-    const pool = await createPoolWithLiquidity({
-      client,
-      dex,
-      tokenA: eth,
-      tokenB: usdt,
-      fee: 2500,
-      priceAInB: "4000",
-      amountA: 10n ** 19n,
-      amountB: 40_000n * 10n ** 18n,
-    });
-    const [token0, token1] = BigInt(eth) < BigInt(usdt) ? [eth, usdt] : [usdt, eth];
-    // Computed here from first principles, not through the helper under test.
-    const salt = keccak256(
-      encodeAbiParameters(
-        [{ type: "address" }, { type: "address" }, { type: "uint24" }],
-        [token0, token1, 2500],
-      ),
-    );
-    const expected = getAddress(
-      `0x${keccak256(concat(["0xff", dex.poolDeployer, salt, bsc.pancakeswapV3.poolInitCodeHash])).slice(-40)}`,
-    );
-    expect(pool).toBe(expected);
-    expect(pancakeV3PoolAddress({ deployer: dex.poolDeployer, tokenA: usdt, tokenB: eth, fee: 2500 })).toBe(
-      expected,
-    );
-    const factoryOfPool = await client.readContract({
-      address: pool,
-      abi: pancakeV3PoolAbi,
-      functionName: "factory",
-    });
-    expect(factoryOfPool).toBe(dex.factory);
-  });
-
-  it("creates pools at 100/500/2500 at the requested price, within 1e-9 relative", async () => {
-    const cases = [
-      {
-        tokenA: usdc6,
-        tokenB: usdt,
-        fee: 100,
-        priceAInB: "0.9998",
-        amountA: 10n ** 12n,
-        amountB: 10n ** 24n,
-      },
-      {
-        tokenA: wbnb,
-        tokenB: usdt,
-        fee: 500,
-        priceAInB: "612.37",
-        amountA: 10n ** 21n,
-        amountB: 612_370n * 10n ** 18n,
-      },
-      {
-        tokenA: btcb,
-        tokenB: usdt,
-        fee: 2500,
-        priceAInB: 65000.5,
-        amountA: 10n ** 19n,
-        amountB: 650_005n * 10n ** 18n,
-      },
-      {
-        tokenA: wbtc8,
-        tokenB: usdc6,
-        fee: 2500,
-        priceAInB: "64999.99",
-        amountA: 10n ** 8n,
-        amountB: 65_000n * 10n ** 6n,
-      },
-      {
-        tokenA: eth,
-        tokenB: wbtc8,
-        fee: 500,
-        priceAInB: "0.0523",
-        amountA: 10n ** 20n,
-        amountB: 523n * 10n ** 6n,
-      },
-    ] as const;
-    for (const c of cases) {
-      const pool = await createPoolWithLiquidity({ client, dex, ...c });
-      const state = await poolPrice({ client, pool });
-      expect(state.fee).toBe(c.fee);
-      expect(state.liquidity > 0n).toBe(true);
-      const aIsToken0 = isAddressEqual(state.token0, c.tokenA);
-      const [decimalsA, decimalsB] = await Promise.all(
-        [c.tokenA, c.tokenB].map((address) =>
-          client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
-        ),
-      );
-      const got = priceAInBFromSqrtPriceX96({
-        sqrtPriceX96: state.sqrtPriceX96,
-        decimalsA: decimalsA ?? 18,
-        decimalsB: decimalsB ?? 18,
-        aIsToken0,
-      });
-      expect(relativeError(got, c.priceAInB)).toBeLessThan(1e-9);
-    }
-    await expect(createPoolWithLiquidity({ client, dex, ...cases[0] })).rejects.toBeInstanceOf(
-      PoolAlreadyExistsError,
-    );
-  }, 30_000);
-
-  it("funds a pool from a USD depth and refuses a short balance", async () => {
-    const pool = await createPoolWithLiquidity({
-      client,
-      dex,
-      tokenA: btcb,
-      tokenB: usdt,
-      fee: 2500,
-      priceAInB: "65000",
-      tvlUsd: "2000000",
-      priceBInUsd: 1,
-    });
-    const held = (token: Address) =>
-      client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [pool] });
-    // Half the depth on each side: 1,000,000 USDT and 1,000,000 / 65,000 BTCB (the binding side is exact).
-    expect(relativeError({ numerator: await held(usdt), denominator: 10n ** 18n }, "1000000")).toBeLessThan(
-      1e-12,
-    );
-    expect(
-      relativeError({ numerator: (await held(btcb)) * 65000n, denominator: 10n ** 18n }, "1000000"),
-    ).toBeLessThan(1e-12);
-    await expect(
-      createPoolWithLiquidity({
+  chainIt(
+    "puts every pool where PancakeSwap computes it: CREATE2(deployer, salt, BNB Chain's init-code hash)",
+    async ({ world }) => {
+      const { client, dex, usdt, eth } = world;
+      expect(keccak256(pancakeV3PoolBytecode)).toBe(PANCAKE_V3_POOL_INIT_CODE_HASH);
+      expect(PANCAKE_V3_POOL_INIT_CODE_HASH).toBe(bsc.pancakeswapV3.poolInitCodeHash);
+      const pool = await createPoolWithLiquidity({
         client,
         dex,
         tokenA: eth,
         tokenB: usdt,
-        fee: 500,
-        priceAInB: "3000",
-        amountA: 10n ** 31n,
-        amountB: 1n,
-      }),
-    ).rejects.toBeInstanceOf(InsufficientBalanceError);
-  }, 30_000);
+        fee: 2500,
+        priceAInB: "4000",
+        amountA: 10n ** 19n,
+        amountB: 40_000n * 10n ** 18n,
+      });
+      const [token0, token1] = BigInt(eth) < BigInt(usdt) ? [eth, usdt] : [usdt, eth];
+      // Computed here from first principles, not through the helper under test.
+      const salt = keccak256(
+        encodeAbiParameters(
+          [{ type: "address" }, { type: "address" }, { type: "uint24" }],
+          [token0, token1, 2500],
+        ),
+      );
+      const expected = getAddress(
+        `0x${keccak256(concat(["0xff", dex.poolDeployer, salt, bsc.pancakeswapV3.poolInitCodeHash])).slice(-40)}`,
+      );
+      expect(pool).toBe(expected);
+      expect(pancakeV3PoolAddress({ deployer: dex.poolDeployer, tokenA: usdt, tokenB: eth, fee: 2500 })).toBe(
+        expected,
+      );
+      const factoryOfPool = await client.readContract({
+        address: pool,
+        abi: pancakeV3PoolAbi,
+        functionName: "factory",
+      });
+      expect(factoryOfPool).toBe(dex.factory);
+    },
+  );
 
-  it("swaps through SwapRouter for exactly what QuoterV2 quoted, and reverts above the quote", async () => {
-    await createPoolWithLiquidity({
-      client,
-      dex,
-      tokenA: btcb,
-      tokenB: usdt,
-      fee: 2500,
-      priceAInB: "65000",
-      tvlUsd: 20_000_000,
-      priceBInUsd: 1,
-    });
-    const amountIn = 60_000n * 10n ** 18n;
-    const quote = await quoteExactInputSingle({
-      client,
-      dex,
-      tokenIn: usdt,
-      tokenOut: btcb,
-      fee: 2500,
-      amountIn,
-    });
-    expect(quote.amountOut > 9n * 10n ** 17n).toBe(true);
+  chainIt(
+    "creates pools at 100/500/2500 at the requested price, within 1e-9 relative",
+    async ({ world }) => {
+      const { client, dex, wbnb, usdt, btcb, usdc6, wbtc8, eth } = world;
+      const cases = [
+        {
+          tokenA: usdc6,
+          tokenB: usdt,
+          fee: 100,
+          priceAInB: "0.9998",
+          amountA: 10n ** 12n,
+          amountB: 10n ** 24n,
+        },
+        {
+          tokenA: wbnb,
+          tokenB: usdt,
+          fee: 500,
+          priceAInB: "612.37",
+          amountA: 10n ** 21n,
+          amountB: 612_370n * 10n ** 18n,
+        },
+        {
+          tokenA: btcb,
+          tokenB: usdt,
+          fee: 2500,
+          priceAInB: 65000.5,
+          amountA: 10n ** 19n,
+          amountB: 650_005n * 10n ** 18n,
+        },
+        {
+          tokenA: wbtc8,
+          tokenB: usdc6,
+          fee: 2500,
+          priceAInB: "64999.99",
+          amountA: 10n ** 8n,
+          amountB: 65_000n * 10n ** 6n,
+        },
+        {
+          tokenA: eth,
+          tokenB: wbtc8,
+          fee: 500,
+          priceAInB: "0.0523",
+          amountA: 10n ** 20n,
+          amountB: 523n * 10n ** 6n,
+        },
+      ] as const;
+      for (const c of cases) {
+        const pool = await createPoolWithLiquidity({ client, dex, ...c });
+        const state = await poolPrice({ client, pool });
+        expect(state.fee).toBe(c.fee);
+        expect(state.liquidity > 0n).toBe(true);
+        const aIsToken0 = isAddressEqual(state.token0, c.tokenA);
+        const [decimalsA, decimalsB] = await Promise.all(
+          [c.tokenA, c.tokenB].map((address) =>
+            client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+          ),
+        );
+        const got = priceAInBFromSqrtPriceX96({
+          sqrtPriceX96: state.sqrtPriceX96,
+          decimalsA: decimalsA ?? 18,
+          decimalsB: decimalsB ?? 18,
+          aIsToken0,
+        });
+        expect(relativeError(got, c.priceAInB)).toBeLessThan(1e-9);
+      }
+      await expect(createPoolWithLiquidity({ client, dex, ...cases[0] })).rejects.toBeInstanceOf(
+        PoolAlreadyExistsError,
+      );
+    },
+    30_000,
+  );
 
-    const tooGreedy = swapExactInputSingle({
-      client,
-      dex,
-      tokenIn: usdt,
-      tokenOut: btcb,
-      fee: 2500,
-      amountIn,
-      amountOutMinimum: quote.amountOut + 1n,
-    });
-    await expect(tooGreedy).rejects.toBeInstanceOf(SwapRevertedError);
-    await expect(tooGreedy).rejects.toMatchObject({ reason: "Too little received" });
+  chainIt(
+    "funds a pool from a USD depth and refuses a short balance",
+    async ({ world }) => {
+      const { client, dex, usdt, btcb, eth } = world;
+      const pool = await createPoolWithLiquidity({
+        client,
+        dex,
+        tokenA: btcb,
+        tokenB: usdt,
+        fee: 2500,
+        priceAInB: "65000",
+        tvlUsd: "2000000",
+        priceBInUsd: 1,
+      });
+      const held = (token: Address) =>
+        client.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [pool] });
+      // Half the depth on each side: 1,000,000 USDT and 1,000,000 / 65,000 BTCB (the binding side is exact).
+      expect(relativeError({ numerator: await held(usdt), denominator: 10n ** 18n }, "1000000")).toBeLessThan(
+        1e-12,
+      );
+      expect(
+        relativeError({ numerator: (await held(btcb)) * 65000n, denominator: 10n ** 18n }, "1000000"),
+      ).toBeLessThan(1e-12);
+      await expect(
+        createPoolWithLiquidity({
+          client,
+          dex,
+          tokenA: eth,
+          tokenB: usdt,
+          fee: 500,
+          priceAInB: "3000",
+          amountA: 10n ** 31n,
+          amountB: 1n,
+        }),
+      ).rejects.toBeInstanceOf(InsufficientBalanceError);
+    },
+    30_000,
+  );
 
-    const before = await balanceOf(client, btcb);
-    const swap = await swapExactInputSingle({
-      client,
-      dex,
-      tokenIn: usdt,
-      tokenOut: btcb,
-      fee: 2500,
-      amountIn,
-      amountOutMinimum: quote.amountOut,
-    });
-    expect(swap.amountOut).toBe(quote.amountOut);
-    expect(swap.amountIn).toBe(amountIn);
-    expect(swap.sqrtPriceX96After).toBe(quote.sqrtPriceX96After);
-    expect((await balanceOf(client, btcb)) - before).toBe(quote.amountOut);
+  chainIt(
+    "swaps through SwapRouter for exactly what QuoterV2 quoted, and reverts above the quote",
+    async ({ world }) => {
+      const { client, dex, usdt, btcb } = world;
+      await createPoolWithLiquidity({
+        client,
+        dex,
+        tokenA: btcb,
+        tokenB: usdt,
+        fee: 2500,
+        priceAInB: "65000",
+        tvlUsd: 20_000_000,
+        priceBInUsd: 1,
+      });
+      const amountIn = 60_000n * 10n ** 18n;
+      const quote = await quoteExactInputSingle({
+        client,
+        dex,
+        tokenIn: usdt,
+        tokenOut: btcb,
+        fee: 2500,
+        amountIn,
+      });
+      expect(quote.amountOut > 9n * 10n ** 17n).toBe(true);
 
-    // And the other direction, token0 → token1 or the reverse depending on the addresses.
-    const back = await quoteExactInputSingle({
-      client,
-      dex,
-      tokenIn: btcb,
-      tokenOut: usdt,
-      fee: 2500,
-      amountIn: swap.amountOut,
-    });
-    const backSwap = await swapExactInputSingle({
-      client,
-      dex,
-      tokenIn: btcb,
-      tokenOut: usdt,
-      fee: 2500,
-      amountIn: swap.amountOut,
-    });
-    expect(backSwap.amountOut).toBe(back.amountOut);
-    expect(backSwap.amountOut < amountIn).toBe(true);
-  }, 30_000);
+      const tooGreedy = swapExactInputSingle({
+        client,
+        dex,
+        tokenIn: usdt,
+        tokenOut: btcb,
+        fee: 2500,
+        amountIn,
+        amountOutMinimum: quote.amountOut + 1n,
+      });
+      await expect(tooGreedy).rejects.toBeInstanceOf(SwapRevertedError);
+      await expect(tooGreedy).rejects.toMatchObject({ reason: "Too little received" });
+
+      const before = await balanceOf(client, btcb);
+      const swap = await swapExactInputSingle({
+        client,
+        dex,
+        tokenIn: usdt,
+        tokenOut: btcb,
+        fee: 2500,
+        amountIn,
+        amountOutMinimum: quote.amountOut,
+      });
+      expect(swap.amountOut).toBe(quote.amountOut);
+      expect(swap.amountIn).toBe(amountIn);
+      expect(swap.sqrtPriceX96After).toBe(quote.sqrtPriceX96After);
+      expect((await balanceOf(client, btcb)) - before).toBe(quote.amountOut);
+
+      // And the other direction, token0 → token1 or the reverse depending on the addresses.
+      const back = await quoteExactInputSingle({
+        client,
+        dex,
+        tokenIn: btcb,
+        tokenOut: usdt,
+        fee: 2500,
+        amountIn: swap.amountOut,
+      });
+      const backSwap = await swapExactInputSingle({
+        client,
+        dex,
+        tokenIn: btcb,
+        tokenOut: usdt,
+        fee: 2500,
+        amountIn: swap.amountOut,
+      });
+      expect(backSwap.amountOut).toBe(back.amountOut);
+      expect(backSwap.amountOut < amountIn).toBe(true);
+    },
+    30_000,
+  );
 
   const moveCases = [
     { fee: 100, label: "fee 100 (spacing 1: several tick-bitmap words)" },
@@ -616,234 +623,261 @@ describe("deployDex on anvil", () => {
     { fee: 2500, label: "fee 2500" },
   ] as const;
   for (const { fee, label } of moveCases) {
-    it(`moveTowardsPrice reaches ±10 % within 1 bps in one swap, ${label}`, async () => {
-      const orientations = new Set<boolean>();
-      for (const [tokenA, tokenB, start, amountA, amountB] of [
-        [btcb, usdt, 65000, 10n ** 19n, 65n * 10n ** 22n],
-        [usdt, wbtc8, "0.0000153846", 10n ** 24n, 1_538_460_000n],
-      ] as const) {
-        const pool = await createPoolWithLiquidity({
-          client,
-          dex,
-          tokenA,
-          tokenB,
-          fee,
-          priceAInB: start,
-          amountA,
-          amountB,
-        });
-        let startSnapshot = await client.snapshot();
-        // Each target is given once with A as the priced token and once the other way round (1 / price),
-        // so both token0- and token1-denominated targets and both swap directions are exercised.
-        for (const factor of ["1.1", "0.9"]) {
-          const targetAInB = (Number(start) * Number(factor)).toPrecision(12);
-          for (const [priced, other, price] of [
-            [tokenA, tokenB, targetAInB],
-            [tokenB, tokenA, (1 / Number(targetAInB)).toPrecision(12)],
-          ] as const) {
-            const result = await moveTowardsPrice({
-              client,
-              dex,
-              pool,
-              tokenA: priced,
-              priceAInB: price,
-              toleranceBps: 1,
-            });
-            expect(result.swaps).toBe(1);
-            expect(result.sqrtPriceX96After).toBe(result.targetSqrtPriceX96);
-            expect(result.amountIn > 0n && result.amountOut > 0n).toBe(true);
-            const state = await poolPrice({ client, pool });
-            const aIsToken0 = isAddressEqual(state.token0, priced);
-            orientations.add(aIsToken0);
-            const [decimalsA, decimalsB] = await Promise.all(
-              [priced, other].map((address) =>
-                client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
-              ),
-            );
-            const got = priceAInBFromSqrtPriceX96({
-              sqrtPriceX96: state.sqrtPriceX96,
-              decimalsA: decimalsA ?? 18,
-              decimalsB: decimalsB ?? 18,
-              aIsToken0,
-            });
-            expect(relativeError(got, price)).toBeLessThan(1e-4);
-            // Already there: no swap.
-            const again = await moveTowardsPrice({
-              client,
-              dex,
-              pool,
-              tokenA: priced,
-              priceAInB: price,
-              toleranceBps: 1,
-            });
-            expect(again.swaps).toBe(0);
-            await client.revert({ id: startSnapshot });
-            startSnapshot = await client.snapshot();
+    chainIt(
+      `moveTowardsPrice reaches ±10 % within 1 bps in one swap, ${label}`,
+      async ({ world }) => {
+        const { client, dex, usdt, btcb, wbtc8 } = world;
+        const orientations = new Set<boolean>();
+        for (const [tokenA, tokenB, start, amountA, amountB] of [
+          [btcb, usdt, 65000, 10n ** 19n, 65n * 10n ** 22n],
+          [usdt, wbtc8, "0.0000153846", 10n ** 24n, 1_538_460_000n],
+        ] as const) {
+          const pool = await createPoolWithLiquidity({
+            client,
+            dex,
+            tokenA,
+            tokenB,
+            fee,
+            priceAInB: start,
+            amountA,
+            amountB,
+          });
+          let startSnapshot = await client.snapshot();
+          // Each target is given once with A as the priced token and once the other way round (1 / price),
+          // so both token0- and token1-denominated targets and both swap directions are exercised.
+          for (const factor of ["1.1", "0.9"]) {
+            const targetAInB = (Number(start) * Number(factor)).toPrecision(12);
+            for (const [priced, other, price] of [
+              [tokenA, tokenB, targetAInB],
+              [tokenB, tokenA, (1 / Number(targetAInB)).toPrecision(12)],
+            ] as const) {
+              const result = await moveTowardsPrice({
+                client,
+                dex,
+                pool,
+                tokenA: priced,
+                priceAInB: price,
+                toleranceBps: 1,
+              });
+              expect(result.swaps).toBe(1);
+              expect(result.sqrtPriceX96After).toBe(result.targetSqrtPriceX96);
+              expect(result.amountIn > 0n && result.amountOut > 0n).toBe(true);
+              const state = await poolPrice({ client, pool });
+              const aIsToken0 = isAddressEqual(state.token0, priced);
+              orientations.add(aIsToken0);
+              const [decimalsA, decimalsB] = await Promise.all(
+                [priced, other].map((address) =>
+                  client.readContract({ address, abi: erc20Abi, functionName: "decimals" }),
+                ),
+              );
+              const got = priceAInBFromSqrtPriceX96({
+                sqrtPriceX96: state.sqrtPriceX96,
+                decimalsA: decimalsA ?? 18,
+                decimalsB: decimalsB ?? 18,
+                aIsToken0,
+              });
+              expect(relativeError(got, price)).toBeLessThan(1e-4);
+              // Already there: no swap.
+              const again = await moveTowardsPrice({
+                client,
+                dex,
+                pool,
+                tokenA: priced,
+                priceAInB: price,
+                toleranceBps: 1,
+              });
+              expect(again.swaps).toBe(0);
+              await client.revert({ id: startSnapshot });
+              startSnapshot = await client.snapshot();
+            }
           }
         }
-      }
-      expect([...orientations].sort()).toEqual([false, true]);
-    }, 30_000);
+        expect([...orientations].sort()).toEqual([false, true]);
+      },
+      30_000,
+    );
   }
 
-  it("moveTowardsPrice mints what it needs through ensureBalance", async () => {
-    const pool = await createPoolWithLiquidity({
-      client,
-      dex,
-      tokenA: eth,
-      tokenB: usdt,
-      fee: 500,
-      priceAInB: "3000",
-      tvlUsd: 10_000_000,
-      priceBInUsd: 1,
-    });
-    const { abi } = forgeArtifact("MockERC20.sol", "MockERC20");
-    const burn = await client.writeContract({
-      address: usdt,
-      abi,
-      functionName: "burn",
-      args: [DEPLOYER, await balanceOf(client, usdt)],
-    });
-    await client.waitForTransactionReceipt({ hash: burn });
-    await expect(
-      moveTowardsPrice({ client, dex, pool, tokenA: eth, priceAInB: "3300", toleranceBps: 1 }),
-    ).rejects.toBeInstanceOf(InsufficientBalanceError);
-    const asked: bigint[] = [];
-    const result = await moveTowardsPrice({
-      client,
-      dex,
-      pool,
-      tokenA: eth,
-      priceAInB: "3300",
-      toleranceBps: "0.01",
-      ensureBalance: async (token, amount) => {
-        asked.push(amount);
-        const hash = await client.writeContract({
-          address: token,
-          abi,
-          functionName: "mint",
-          args: [DEPLOYER, amount],
-        });
-        await client.waitForTransactionReceipt({ hash });
-      },
-    });
-    expect(isAddressEqual(result.tokenIn, usdt)).toBe(true);
-    expect(asked).toHaveLength(1);
-    // The budget exceeds the closed-form amount by at most 1 ppm + 64 wei, and the price limit leaves the rest.
-    expect(result.amountIn <= (asked[0] ?? 0n)).toBe(true);
-    expect((asked[0] ?? 0n) - result.amountIn <= (asked[0] ?? 0n) / 1_000_000n + 64n).toBe(true);
-    expect(await balanceOf(client, usdt)).toBe((asked[0] ?? 0n) - result.amountIn);
-  }, 30_000);
+  chainIt(
+    "moveTowardsPrice mints what it needs through ensureBalance",
+    async ({ world }) => {
+      const { client, dex, usdt, eth } = world;
+      const pool = await createPoolWithLiquidity({
+        client,
+        dex,
+        tokenA: eth,
+        tokenB: usdt,
+        fee: 500,
+        priceAInB: "3000",
+        tvlUsd: 10_000_000,
+        priceBInUsd: 1,
+      });
+      const { abi } = forgeArtifact("MockERC20.sol", "MockERC20");
+      const burn = await client.writeContract({
+        address: usdt,
+        abi,
+        functionName: "burn",
+        args: [DEPLOYER, await balanceOf(client, usdt)],
+      });
+      await client.waitForTransactionReceipt({ hash: burn });
+      await expect(
+        moveTowardsPrice({ client, dex, pool, tokenA: eth, priceAInB: "3300", toleranceBps: 1 }),
+      ).rejects.toBeInstanceOf(InsufficientBalanceError);
+      const asked: bigint[] = [];
+      const result = await moveTowardsPrice({
+        client,
+        dex,
+        pool,
+        tokenA: eth,
+        priceAInB: "3300",
+        toleranceBps: "0.01",
+        ensureBalance: async (token, amount) => {
+          asked.push(amount);
+          const hash = await client.writeContract({
+            address: token,
+            abi,
+            functionName: "mint",
+            args: [DEPLOYER, amount],
+          });
+          await client.waitForTransactionReceipt({ hash });
+        },
+      });
+      expect(isAddressEqual(result.tokenIn, usdt)).toBe(true);
+      expect(asked).toHaveLength(1);
+      // The budget exceeds the closed-form amount by at most 1 ppm + 64 wei, and the price limit leaves the rest.
+      expect(result.amountIn <= (asked[0] ?? 0n)).toBe(true);
+      expect((asked[0] ?? 0n) - result.amountIn <= (asked[0] ?? 0n) / 1_000_000n + 64n).toBe(true);
+      expect(await balanceOf(client, usdt)).toBe((asked[0] ?? 0n) - result.amountIn);
+    },
+    30_000,
+  );
 
-  it("rejects unknown fee tiers, foreign tokens and missing pools with typed errors", async () => {
-    await expect(
-      createPoolWithLiquidity({
+  chainIt(
+    "rejects unknown fee tiers, foreign tokens and missing pools with typed errors",
+    async ({ world }) => {
+      const { client, dex, usdt, btcb, eth } = world;
+      await expect(
+        createPoolWithLiquidity({
+          client,
+          dex,
+          tokenA: btcb,
+          tokenB: usdt,
+          fee: 400,
+          priceAInB: 1,
+          amountA: 1n,
+          amountB: 1n,
+        }),
+      ).rejects.toBeInstanceOf(FeeTierNotEnabledError);
+      await expect(
+        quoteExactInputSingle({ client, dex, tokenIn: btcb, tokenOut: eth, fee: 500, amountIn: 10n ** 18n }),
+      ).rejects.toBeInstanceOf(QuoteFailedError);
+      await expect(
+        swapExactInputSingle({ client, dex, tokenIn: btcb, tokenOut: eth, fee: 500, amountIn: 10n ** 18n }),
+      ).rejects.toBeInstanceOf(SwapRevertedError);
+      const pool = await createPoolWithLiquidity({
         client,
         dex,
         tokenA: btcb,
         tokenB: usdt,
-        fee: 400,
-        priceAInB: 1,
-        amountA: 1n,
-        amountB: 1n,
-      }),
-    ).rejects.toBeInstanceOf(FeeTierNotEnabledError);
-    await expect(
-      quoteExactInputSingle({ client, dex, tokenIn: btcb, tokenOut: eth, fee: 500, amountIn: 10n ** 18n }),
-    ).rejects.toBeInstanceOf(QuoteFailedError);
-    await expect(
-      swapExactInputSingle({ client, dex, tokenIn: btcb, tokenOut: eth, fee: 500, amountIn: 10n ** 18n }),
-    ).rejects.toBeInstanceOf(SwapRevertedError);
-    const pool = await createPoolWithLiquidity({
-      client,
-      dex,
-      tokenA: btcb,
-      tokenB: usdt,
-      fee: 500,
-      priceAInB: "65000",
-      tvlUsd: 1_000_000,
-      priceBInUsd: 1,
-    });
-    await expect(
-      moveTowardsPrice({ client, dex, pool, tokenA: eth, priceAInB: "1", toleranceBps: 1 }),
-    ).rejects.toBeInstanceOf(TokenNotInPoolError);
-    await expect(poolPrice({ client, pool: usdt })).rejects.toBeInstanceOf(PoolNotFoundError);
-  }, 30_000);
-
-  it("works from a local (private-key) account through a plain wallet client", async () => {
-    // Anvil's first default key: the same address as DEPLOYER, signed locally instead of by the node.
-    const account = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    const wallet = createWalletClient({
-      account,
-      chain: foundry,
-      transport: http(anvil.rpcUrl),
-      pollingInterval: 25,
-    });
-    const localDex = await deployDex({ client: wallet, wbnb });
-    await createPoolWithLiquidity({
-      client: wallet,
-      dex: localDex,
-      tokenA: wbnb,
-      tokenB: usdt,
-      fee: 500,
-      priceAInB: "600",
-      tvlUsd: 1_200_000,
-      priceBInUsd: 1,
-    });
-    const quote = await quoteExactInputSingle({
-      client: wallet,
-      dex: localDex,
-      tokenIn: wbnb,
-      tokenOut: usdt,
-      fee: 500,
-      amountIn: 10n ** 18n,
-    });
-    const swap = await swapExactInputSingle({
-      client: wallet,
-      dex: localDex,
-      tokenIn: wbnb,
-      tokenOut: usdt,
-      fee: 500,
-      amountIn: 10n ** 18n,
-    });
-    expect(swap.amountOut).toBe(quote.amountOut);
-  }, 30_000);
-
-  it("deploys a DEX and seeds five pools (timing)", async () => {
-    // Count transactions by the sender's nonce: viem caches block numbers for a polling interval.
-    const nonce = () => client.getTransactionCount({ address: DEPLOYER, blockTag: "latest" });
-    const startNonce = await nonce();
-    const t0 = performance.now();
-    const fresh = await deployDex({ client, wbnb });
-    const t1 = performance.now();
-    const deployNonce = await nonce();
-    const seeds = [
-      { tokenA: wbnb, fee: 500, priceAInB: "612.37" },
-      { tokenA: btcb, fee: 2500, priceAInB: "65000" },
-      { tokenA: eth, fee: 2500, priceAInB: "3000" },
-      { tokenA: wbtc8, fee: 2500, priceAInB: "65000" },
-      { tokenA: usdc6, fee: 100, priceAInB: "1" },
-    ] as const;
-    for (const seed of seeds)
-      await createPoolWithLiquidity({
-        client,
-        dex: fresh,
-        ...seed,
-        tokenB: usdt,
-        tvlUsd: 2_000_000,
+        fee: 500,
+        priceAInB: "65000",
+        tvlUsd: 1_000_000,
         priceBInUsd: 1,
       });
-    const t2 = performance.now();
-    const endNonce = await nonce();
-    const deployTxs = deployNonce - startNonce;
-    const poolTxs = endNonce - deployNonce;
-    console.log(
-      `deployDex: ${((t1 - t0) / 1000).toFixed(3)} s, ${deployTxs} txs; 5 pools: ${((t2 - t1) / 1000).toFixed(3)} s, ${poolTxs} txs`,
-    );
-    expect(deployTxs).toBe(6);
-    // create + mint per pool, plus one max approval per (token, position manager) the first time.
-    expect(poolTxs).toBe(5 * 2 + 6);
-  }, 30_000);
+      await expect(
+        moveTowardsPrice({ client, dex, pool, tokenA: eth, priceAInB: "1", toleranceBps: 1 }),
+      ).rejects.toBeInstanceOf(TokenNotInPoolError);
+      await expect(poolPrice({ client, pool: usdt })).rejects.toBeInstanceOf(PoolNotFoundError);
+    },
+    30_000,
+  );
+
+  chainIt(
+    "works from a local (private-key) account through a plain wallet client",
+    async ({ world }) => {
+      const { rpcUrl, wbnb, usdt } = world;
+      // Anvil's first default key: the same address as DEPLOYER, signed locally instead of by the node.
+      const account = privateKeyToAccount(
+        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+      );
+      const wallet = createWalletClient({
+        account,
+        chain: foundry,
+        transport: http(rpcUrl),
+        pollingInterval: 25,
+      });
+      const localDex = await deployDex({ client: wallet, wbnb });
+      await createPoolWithLiquidity({
+        client: wallet,
+        dex: localDex,
+        tokenA: wbnb,
+        tokenB: usdt,
+        fee: 500,
+        priceAInB: "600",
+        tvlUsd: 1_200_000,
+        priceBInUsd: 1,
+      });
+      const quote = await quoteExactInputSingle({
+        client: wallet,
+        dex: localDex,
+        tokenIn: wbnb,
+        tokenOut: usdt,
+        fee: 500,
+        amountIn: 10n ** 18n,
+      });
+      const swap = await swapExactInputSingle({
+        client: wallet,
+        dex: localDex,
+        tokenIn: wbnb,
+        tokenOut: usdt,
+        fee: 500,
+        amountIn: 10n ** 18n,
+      });
+      expect(swap.amountOut).toBe(quote.amountOut);
+    },
+    30_000,
+  );
+
+  chainIt(
+    "deploys a DEX and seeds five pools (timing)",
+    async ({ world }) => {
+      const { client, wbnb, usdt, btcb, usdc6, wbtc8, eth } = world;
+      // Count transactions by the sender's nonce: viem caches block numbers for a polling interval.
+      const nonce = () => client.getTransactionCount({ address: DEPLOYER, blockTag: "latest" });
+      const startNonce = await nonce();
+      const t0 = performance.now();
+      const fresh = await deployDex({ client, wbnb });
+      const t1 = performance.now();
+      const deployNonce = await nonce();
+      const seeds = [
+        { tokenA: wbnb, fee: 500, priceAInB: "612.37" },
+        { tokenA: btcb, fee: 2500, priceAInB: "65000" },
+        { tokenA: eth, fee: 2500, priceAInB: "3000" },
+        { tokenA: wbtc8, fee: 2500, priceAInB: "65000" },
+        { tokenA: usdc6, fee: 100, priceAInB: "1" },
+      ] as const;
+      for (const seed of seeds)
+        await createPoolWithLiquidity({
+          client,
+          dex: fresh,
+          ...seed,
+          tokenB: usdt,
+          tvlUsd: 2_000_000,
+          priceBInUsd: 1,
+        });
+      const t2 = performance.now();
+      const endNonce = await nonce();
+      const deployTxs = deployNonce - startNonce;
+      const poolTxs = endNonce - deployNonce;
+      console.log(
+        `deployDex: ${((t1 - t0) / 1000).toFixed(3)} s, ${deployTxs} txs; 5 pools: ${((t2 - t1) / 1000).toFixed(3)} s, ${poolTxs} txs`,
+      );
+      expect(deployTxs).toBe(6);
+      // create + mint per pool, plus one max approval per (token, position manager) the first time.
+      expect(poolTxs).toBe(5 * 2 + 6);
+    },
+    30_000,
+  );
 });
 
 describe("argument checks", () => {
