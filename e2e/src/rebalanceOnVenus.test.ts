@@ -3,7 +3,13 @@
 // (WBNB on vWBNB) and its BlockETFRebalancer with the devnet's routes.
 // Measures what a rebalance really costs against the pools' fees, and what a sandwich can do to it.
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
-import { decodeBlockEtfError, RebalanceBoundError } from "@blocketf/sdk";
+import {
+  decodeBlockEtfError,
+  prepareWrite,
+  RebalanceBoundError,
+  sendPreparedWrite,
+  TransactionRevertedError,
+} from "@blocketf/sdk";
 import {
   BASKET,
   type BasketSymbol,
@@ -227,13 +233,10 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(decoded.errorName).toBe("SwapFailed");
     // Sent anyway (a keeper that skipped its simulation): it reverts on-chain and the fund is untouched.
     const assetsBefore = await assets(world);
-    const hash = await keeper.wallet.sendTransaction({
-      ...request,
-      gas: 6_000_000n,
-      chain: keeper.wallet.chain,
-    });
-    const receipt = await keeper.publicClient.waitForTransactionReceipt({ hash });
-    expect(receipt.status).toBe("reverted");
+    const prepared = await prepareWrite(keeper.wallet, { request, gas: 6_000_000n });
+    const reverted = await sendPreparedWrite(keeper.wallet, { prepared }).catch((e: unknown) => e);
+    expect(reverted).toBeInstanceOf(TransactionRevertedError);
+    expect((reverted as TransactionRevertedError).receipt.status).toBe("reverted");
     expect(await assets(world)).toEqual(assetsBefore);
   }, 60_000);
 

@@ -34,7 +34,7 @@ export function devnetTest(
   prefix: string,
   options: {
     /** More of the file's setup, on the deployed devnet (e.g. funding an account). */
-    readonly then?: (devnet: TestDevnet) => Promise<void>;
+    readonly afterDeploy?: (devnet: TestDevnet) => Promise<void>;
     /** {ms} For the whole setup (default 300,000). */
     readonly setupTimeoutMs?: number;
   } = {},
@@ -58,7 +58,7 @@ export function devnetTest(
       const paths = devnetPaths(dir);
       writeDeployment(paths, deployment);
       const devnet = { chain, deployment, dir, paths };
-      await options.then?.(devnet);
+      await options.afterDeploy?.(devnet);
       return devnet;
     },
     {

@@ -26,7 +26,7 @@ const projectOf = (dir: string) => join(dir, "project");
 // The devnet, the faucet for the example's account, the packed SDK installed into an empty project: once.
 const test = devnetTest("2025-10-09", "blocketf-sdk-example-", {
   setupTimeoutMs: 600_000,
-  then: async ({ chain, deployment, dir }) => {
+  afterDeploy: async ({ chain, deployment, dir }) => {
     // What the README asks first: the faucet funds the example's account (anvil's dev account #3).
     await runFaucet(chain.clients(FAUCET_KEY_INDEX), deployment, {
       to: deployment.accounts.user,

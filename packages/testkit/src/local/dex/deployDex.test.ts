@@ -713,13 +713,14 @@ describe("deployDex on anvil", () => {
         priceBInUsd: 1,
       });
       const { abi } = forgeArtifact("MockERC20.sol", "MockERC20");
-      const burn = await client.writeContract({
-        address: usdt,
-        abi,
-        functionName: "burn",
-        args: [DEPLOYER, await balanceOf(client, usdt)],
+      await write(client, {
+        request: buildCall({
+          address: usdt,
+          abi,
+          functionName: "burn",
+          args: [DEPLOYER, await balanceOf(client, usdt)],
+        }),
       });
-      await client.waitForTransactionReceipt({ hash: burn });
       await expect(
         moveTowardsPrice({ client, dex, pool, tokenA: eth, priceAInB: "3300", toleranceBps: 1 }),
       ).rejects.toBeInstanceOf(InsufficientBalanceError);
@@ -733,13 +734,9 @@ describe("deployDex on anvil", () => {
         toleranceBps: "0.01",
         ensureBalance: async (token, amount) => {
           asked.push(amount);
-          const hash = await client.writeContract({
-            address: token,
-            abi,
-            functionName: "mint",
-            args: [DEPLOYER, amount],
+          await write(client, {
+            request: buildCall({ address: token, abi, functionName: "mint", args: [DEPLOYER, amount] }),
           });
-          await client.waitForTransactionReceipt({ hash });
         },
       });
       expect(isAddressEqual(result.tokenIn, usdt)).toBe(true);
