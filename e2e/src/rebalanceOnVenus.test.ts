@@ -148,8 +148,12 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     let started: { overweightValue: bigint; lossBudget: bigint } | undefined;
     let ended: { lost: bigint; lossBudget: bigint; reason: number; steps: bigint } | undefined;
     for (let complete = false; !complete; ) {
-      // The fund's own interval between steps (60 s by default).
-      if (steps > 0) await admin.test.increaseTime({ seconds: 60 });
+      // The fund's own interval between steps (60 s by default), in a mined block: the step's write
+      // simulates against the latest block, which must already be past the interval.
+      if (steps > 0) {
+        await admin.test.increaseTime({ seconds: 60 });
+        await admin.test.mine({ blocks: 1 });
+      }
       const { receipt, fundEvent, stepEvent } = await step(world);
       for (const e of parseEventLogs({
         abi: blockEtfAbi,
