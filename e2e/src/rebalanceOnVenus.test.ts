@@ -3,15 +3,17 @@
 // (WBNB on vWBNB) and its BlockETFRebalancer with the devnet's routes.
 // Measures what a rebalance really costs against the pools' fees, and what a sandwich can do to it.
 import { blockEtfAbi, blockEtfLensAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
-import { decodeBlockEtfError, RebalanceBoundError } from "@blocketf/sdk";
 import {
-  type Anvil,
+  decodeBlockEtfError,
+  prepareWrite,
+  RebalanceBoundError,
+  sendPreparedWrite,
+  TransactionRevertedError,
+} from "@blocketf/sdk";
+import {
   BASKET,
   type BasketSymbol,
   type DevClients,
-  deployLocalDex,
-  deployLocalStack,
-  devClients,
   dexArtifacts,
   type LocalPools,
   type LocalStack,
@@ -21,71 +23,72 @@ import {
   type PooledSymbol,
   ROUTE_SLIPPAGE_BPS,
   sendPadded,
-  startAnvil,
   TEST_PRICES_USD,
   wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, encodeFunctionData, type Hex, parseEventLogs } from "viem";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { deployTestStack, localChainTest } from "@blocketf/testkit/fixtures";
+import { type Address, encodeFunctionData, parseEventLogs } from "viem";
+import { describe, expect } from "vitest";
 
 /** {USD} Current oracle prices (the tests move them). */
 const PRICES: Record<BasketSymbol, number> = { ...TEST_PRICES_USD };
 
-let anvil: Anvil;
-let admin: DevClients;
-let keeper: DevClients;
-let attacker: DevClients;
-let stack: LocalStack;
-let pools: LocalPools;
-let router: Address;
-let rebalancer: Address;
-let snapshot: Hex;
-
-beforeAll(async () => {
-  anvil = await startAnvil();
-  admin = devClients(anvil.rpcUrl, 0);
-  keeper = devClients(anvil.rpcUrl, 4);
-  attacker = devClients(anvil.rpcUrl, 5);
-  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
-    pricesUsd: PRICES,
-    heartbeat: 2 * 86_400,
-  });
-  const local = await deployLocalDex(admin, stack, PRICES);
-  pools = local.pools;
-  router = local.dex.router;
-  rebalancer = await wireRebalancer(admin, {
-    fund: stack.fund,
-    router,
-    tokens: stack.tokens,
-    keeper: keeper.account.address,
-    stepInterval: 0,
-  });
-  await send(admin, { address: stack.fund, abi: blockEtfAbi, functionName: "sweep" });
-  snapshot = await admin.test.snapshot();
-}, 120_000);
-
-beforeEach(async () => {
-  await admin.test.revert({ id: snapshot });
-  snapshot = await admin.test.snapshot();
-});
-
-afterAll(async () => {
-  await anvil?.stop();
-});
+type World = {
+  readonly admin: DevClients;
+  /** The fund's keeper (anvil's dev account #4). */
+  readonly keeper: DevClients;
+  /** Pushes pools off the oracle (#5). */
+  readonly attacker: DevClients;
+  readonly stack: LocalStack;
+  readonly pools: LocalPools;
+  readonly router: Address;
+  readonly rebalancer: Address;
+};
 
 const send = sendPadded;
 
-async function moveOracle(symbol: PooledSymbol, priceUsd: number): Promise<void> {
+// The local stack, its DEX and the rebalancer with the devnet's routes, swept to Venus, once for the file
+// (testkit's fixtures); every test starts from this state.
+const test = localChainTest(
+  async (chain): Promise<World> => {
+    const { admin, stack, dex, pools } = await deployTestStack(chain, {
+      pricesUsd: PRICES,
+      heartbeat: 2 * 86_400,
+      dex: true,
+    });
+    const keeper = chain.clients(4);
+    const rebalancer = await wireRebalancer(admin, {
+      fund: stack.fund,
+      router: dex.router,
+      tokens: stack.tokens,
+      keeper: keeper.account.address,
+      stepInterval: 0,
+    });
+    await send(admin, { address: stack.fund, abi: blockEtfAbi, functionName: "sweep" });
+    return { admin, keeper, attacker: chain.clients(5), stack, pools, router: dex.router, rebalancer };
+  },
+  { setupTimeoutMs: 180_000 },
+);
+
+async function moveOracle(world: World, symbol: PooledSymbol, priceUsd: number): Promise<void> {
+  const { admin, stack } = world;
   PRICES[symbol] = priceUsd;
   await moveOracles(admin, stack, symbol, priceUsd);
 }
 
-async function movePoolTo(who: DevClients, symbol: PooledSymbol, priceUsd: number): Promise<void> {
+async function movePoolTo(
+  world: World,
+  who: DevClients,
+  symbol: PooledSymbol,
+  priceUsd: number,
+): Promise<void> {
+  const { stack, pools, router } = world;
   await movePool(who, { stack, pools, router }, symbol, priceUsd);
 }
 
 /** Per asset: idle and vShares, the fund's own accounting. */
-async function assets(): Promise<Array<readonly [bigint, bigint]>> {
+async function assets(world: World): Promise<Array<readonly [bigint, bigint]>> {
+  const { admin, stack } = world;
   const list = await admin.publicClient.readContract({
     address: stack.fund,
     abi: blockEtfAbi,
@@ -94,7 +97,8 @@ async function assets(): Promise<Array<readonly [bigint, bigint]>> {
   return list.map((a) => [a.idle, a.vShares] as const);
 }
 
-async function maxDeviationBps(): Promise<bigint> {
+async function maxDeviationBps(world: World): Promise<bigint> {
+  const { admin, stack } = world;
   const s = await admin.publicClient.readContract({
     address: stack.fundStack.lens,
     abi: blockEtfLensAbi,
@@ -105,7 +109,8 @@ async function maxDeviationBps(): Promise<bigint> {
 }
 
 /** One step from the keeper's account; the receipt and the fund's Rebalance event. */
-async function step() {
+async function step(world: World) {
+  const { keeper, rebalancer } = world;
   const receipt = await send(keeper, {
     address: rebalancer,
     abi: blockEtfRebalancerAbi,
@@ -127,10 +132,13 @@ function usd(i: number, amount: bigint): bigint {
 }
 
 describe("rebalancing on the real Venus and a real V3 DEX", () => {
-  test("behavior: a price shock is rebalanced to target in bounded steps; realised cost vs pool fees", async () => {
-    await moveOracle("BTCB", 140_000);
-    await movePoolTo(admin, "BTCB", 140_000);
-    expect(await maxDeviationBps()).toBeGreaterThanOrEqual(500n);
+  test("behavior: a price shock is rebalanced to target in bounded steps; realised cost vs pool fees", async ({
+    world,
+  }) => {
+    const { admin, pools } = world;
+    await moveOracle(world, "BTCB", 140_000);
+    await movePoolTo(world, admin, "BTCB", 140_000);
+    expect(await maxDeviationBps(world)).toBeGreaterThanOrEqual(500n);
 
     let volume = 0n; // D18{USD} through the pools: sells + buys
     let feesPaid = 0n; // D18{USD} the pools' fee tiers on that volume
@@ -140,13 +148,13 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     let started: { overweightValue: bigint; lossBudget: bigint } | undefined;
     let ended: { lost: bigint; lossBudget: bigint; reason: number; steps: bigint } | undefined;
     for (let complete = false; !complete; ) {
-      // The fund's own interval between steps (60 s by default). A block is mined after it: the SDK's write
-      // simulates at the latest block, whose timestamp must be past the interval (as on a live chain).
+      // The fund's own interval between steps (60 s by default), in a mined block: the step's write
+      // simulates against the latest block, which must already be past the interval.
       if (steps > 0) {
         await admin.test.increaseTime({ seconds: 60 });
         await admin.test.mine({ blocks: 1 });
       }
-      const { receipt, fundEvent, stepEvent } = await step();
+      const { receipt, fundEvent, stepEvent } = await step(world);
       for (const e of parseEventLogs({
         abi: blockEtfAbi,
         eventName: ["RebalanceEpisodeStarted", "RebalanceEpisodeEnded"],
@@ -183,10 +191,11 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
         feesPaid += (amount * BigInt(POOL_FEE[symbol])) / 1_000_000n;
       });
       // Arbitrageurs put the pools back on the oracle between steps, as on mainnet.
-      for (const symbol of BASKET) if (symbol !== "USDT") await movePoolTo(admin, symbol, PRICES[symbol]);
+      for (const symbol of BASKET)
+        if (symbol !== "USDT") await movePoolTo(world, admin, symbol, PRICES[symbol]);
       expect(steps).toBeLessThan(20);
     }
-    expect(await maxDeviationBps()).toBeLessThanOrEqual(50n);
+    expect(await maxDeviationBps(world)).toBeLessThanOrEqual(50n);
     const costBps = Number((lost * 1_000_000n) / volume) / 100;
     const feeBps = Number((feesPaid * 1_000_000n) / volume) / 100;
     // One episode from the first step to the last, within its budget (1 % of the over-weight at its start).
@@ -206,11 +215,14 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(costBps).toBeLessThan(feeBps + 40);
   }, 120_000);
 
-  test("behavior: a sandwich beyond the slippage bound makes the step revert SwapFailed; nothing moves", async () => {
-    await moveOracle("BTCB", 140_000);
-    await movePoolTo(admin, "BTCB", 140_000);
+  test("behavior: a sandwich beyond the slippage bound makes the step revert SwapFailed; nothing moves", async ({
+    world,
+  }) => {
+    const { admin, keeper, attacker, rebalancer } = world;
+    await moveOracle(world, "BTCB", 140_000);
+    await movePoolTo(world, admin, "BTCB", 140_000);
     // Front-run: the attacker dumps BTC so the pool pays 3 % less than the oracle for the fund's BTC.
-    await movePoolTo(attacker, "BTCB", 140_000 * 0.97);
+    await movePoolTo(world, attacker, "BTCB", 140_000 * 0.97);
     const request = {
       account: keeper.account,
       to: rebalancer,
@@ -224,24 +236,24 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(decoded).toBeInstanceOf(RebalanceBoundError);
     expect(decoded.errorName).toBe("SwapFailed");
     // Sent anyway (a keeper that skipped its simulation): it reverts on-chain and the fund is untouched.
-    const assetsBefore = await assets();
-    const hash = await keeper.wallet.sendTransaction({
-      ...request,
-      gas: 6_000_000n,
-      chain: keeper.wallet.chain,
-    });
-    const receipt = await keeper.publicClient.waitForTransactionReceipt({ hash });
-    expect(receipt.status).toBe("reverted");
-    expect(await assets()).toEqual(assetsBefore);
+    const assetsBefore = await assets(world);
+    const prepared = await prepareWrite(keeper.wallet, { request, gas: 6_000_000n });
+    const reverted = await sendPreparedWrite(keeper.wallet, { prepared }).catch((e: unknown) => e);
+    expect(reverted).toBeInstanceOf(TransactionRevertedError);
+    expect((reverted as TransactionRevertedError).receipt.status).toBe("reverted");
+    expect(await assets(world)).toEqual(assetsBefore);
   }, 60_000);
 
-  test("behavior: the issue's sandwich, 0.6 % in a 0.05 % pool, reverts against the route's own bound", async () => {
-    await moveOracle("BTCB", 140_000);
-    await movePoolTo(admin, "BTCB", 140_000);
+  test("behavior: the issue's sandwich, 0.6 % in a 0.05 % pool, reverts against the route's own bound", async ({
+    world,
+  }) => {
+    const { admin, keeper, attacker, rebalancer } = world;
+    await moveOracle(world, "BTCB", 140_000);
+    await movePoolTo(world, admin, "BTCB", 140_000);
     // Under one 1 % bound for every route this step lost 96 bps of what it sent; BTCB's route is now bound at
     // its fee (5 bps) plus the devnet's impact allowance (25 bps).
     expect(ROUTE_SLIPPAGE_BPS.BTCB).toBe(30);
-    await movePoolTo(attacker, "BTCB", 140_000 * 0.994);
+    await movePoolTo(world, attacker, "BTCB", 140_000 * 0.994);
     const error = await keeper.publicClient
       .simulateContract({
         account: keeper.account,
@@ -258,12 +270,15 @@ describe("rebalancing on the real Venus and a real V3 DEX", () => {
     expect(decoded.errorName).toBe("SwapFailed");
   }, 60_000);
 
-  test("behavior: a sandwich within the route's bound costs the fund at most its loss bound", async () => {
-    await moveOracle("BTCB", 140_000);
-    await movePoolTo(admin, "BTCB", 140_000);
+  test("behavior: a sandwich within the route's bound costs the fund at most its loss bound", async ({
+    world,
+  }) => {
+    const { admin, attacker } = world;
+    await moveOracle(world, "BTCB", 140_000);
+    await movePoolTo(world, admin, "BTCB", 140_000);
     // Front-run by 0.05 %: the swap's own fee and impact use the rest of BTCB's 30 bps.
-    await movePoolTo(attacker, "BTCB", 140_000 * 0.9995);
-    const { receipt, fundEvent } = await step();
+    await movePoolTo(world, attacker, "BTCB", 140_000 * 0.9995);
+    const { receipt, fundEvent } = await step(world);
     expect(receipt.status).toBe("success");
     if (fundEvent === undefined) throw new Error("missing Rebalance event");
     const { valueBefore, valueAfter, tradedValue } = fundEvent.args;

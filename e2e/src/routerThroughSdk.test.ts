@@ -22,34 +22,23 @@ import {
   write,
 } from "@blocketf/sdk";
 import {
-  type Anvil,
   acquireToken,
   BASKET,
   type DevClients,
-  deployLocalDex,
-  deployLocalStack,
-  devClients,
   type LocalStack,
   pauseVenusAction,
-  startAnvil,
   TEST_PRICES_USD,
   VenusAction,
   wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, encodeFunctionData, erc20Abi, type Hex, parseEther, parseEventLogs } from "viem";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-
-let anvil: Anvil;
-let admin: DevClients;
-let user: DevClients;
-let stack: LocalStack;
-let router: Address;
-let snapshot: Hex;
-let fromBlock: bigint;
+import { deployTestStack, localChainTest } from "@blocketf/testkit/fixtures";
+import { type Address, encodeFunctionData, erc20Abi, parseEther, parseEventLogs } from "viem";
+import { describe, expect } from "vitest";
 
 const STABLE_IN = parseEther("10000");
 
-async function balance(token: Address, who: Address): Promise<bigint> {
+async function balance(world: World, token: Address, who: Address): Promise<bigint> {
+  const { admin } = world;
   return admin.publicClient.readContract({
     address: token,
     abi: erc20Abi,
@@ -58,13 +47,15 @@ async function balance(token: Address, who: Address): Promise<bigint> {
   });
 }
 
-async function deadline(seconds = 600): Promise<bigint> {
+async function deadline(world: World, seconds = 600): Promise<bigint> {
+  const { admin } = world;
   const block = await admin.publicClient.getBlock();
   return deadlineIn(seconds, Number(block.timestamp));
 }
 
 /** The user mints from USDT through the router with the SDK: quote, approve, write. */
-async function mintWithStable() {
+async function mintWithStable(world: World) {
+  const { user, stack, router } = world;
   const me = user.account.address;
   const quote = await quoteMintWithStable(user.publicClient, {
     router,
@@ -81,48 +72,49 @@ async function mintWithStable() {
       stableIn: STABLE_IN,
       minShares: minusSlippage(quote.shares, 50n),
       receiver: me,
-      deadline: await deadline(),
+      deadline: await deadline(world),
     }),
     fund: stack.fund,
   });
   return { quote, minted };
 }
 
-beforeAll(async () => {
-  anvil = await startAnvil();
-  admin = devClients(anvil.rpcUrl, 0);
-  user = devClients(anvil.rpcUrl, 3);
-  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
+type World = {
+  readonly admin: DevClients;
+  readonly user: DevClients;
+  readonly stack: LocalStack;
+  readonly router: Address;
+  /** The first block after the setup. */
+  readonly fromBlock: bigint;
+};
+
+// The local stack, its DEX, rebalancer and USDT router, and a user holding USDT, once for the file
+// (testkit's fixtures); every test starts from this state.
+const test = localChainTest(async (chain): Promise<World> => {
+  const { admin, stack, dex } = await deployTestStack(chain, {
     pricesUsd: TEST_PRICES_USD,
     heartbeat: 2 * 86_400,
+    dex: true,
   });
-  const { dex } = await deployLocalDex(admin, stack, TEST_PRICES_USD);
+  const user = chain.clients(3);
   await wireRebalancer(admin, {
     fund: stack.fund,
     router: dex.router,
     tokens: stack.tokens,
     keeper: admin.account.address,
   });
-  router = await deployRouter(admin);
+  const router = await deployRouter(admin);
   await acquireToken(user, stack.tokens, stack.tokens.USDT, 10n * STABLE_IN);
-  fromBlock = await admin.publicClient.getBlockNumber();
-  snapshot = await admin.test.snapshot();
-}, 180_000);
-
-beforeEach(async () => {
-  await admin.test.revert({ id: snapshot });
-  snapshot = await admin.test.snapshot();
-});
-
-afterAll(async () => {
-  await anvil?.stop();
+  const fromBlock = await admin.publicClient.getBlockNumber();
+  return { admin, user, stack, router, fromBlock };
 });
 
 describe("the USDT router through the SDK", () => {
-  test("behavior: quote, mint with write, position; redeem to USDT with write", async () => {
+  test("behavior: quote, mint with write, position; redeem to USDT with write", async ({ world }) => {
+    const { user, stack, router, fromBlock } = world;
     const me = user.account.address;
-    const usdtBefore = await balance(stack.tokens.USDT, me);
-    const { quote, minted } = await mintWithStable();
+    const usdtBefore = await balance(world, stack.tokens.USDT, me);
+    const { quote, minted } = await mintWithStable(world);
     const [event] = parseEventLogs({
       abi: blockEtfRouterAbi,
       eventName: "MintWithStable",
@@ -130,7 +122,7 @@ describe("the USDT router through the SDK", () => {
     });
     // Executed in the next block, the mint gives what the quote said (no market moved in between).
     expect(event?.args.shares).toBe(quote.shares);
-    expect(usdtBefore - (await balance(stack.tokens.USDT, me))).toBe(quote.stableSpent);
+    expect(usdtBefore - (await balance(world, stack.tokens.USDT, me))).toBe(quote.stableSpent);
     expect(minted.gas).toBe(padGasLimit(minted.gasEstimate));
 
     const position = await getPosition(user.publicClient, {
@@ -166,7 +158,7 @@ describe("the USDT router through the SDK", () => {
     await write(user.wallet, {
       request: buildApprove({ token: stack.fund, spender: router, amount: shares }),
     });
-    const before = await balance(stack.tokens.USDT, me);
+    const before = await balance(world, stack.tokens.USDT, me);
     await write(user.wallet, {
       request: buildRedeemToStable({
         router,
@@ -174,15 +166,18 @@ describe("the USDT router through the SDK", () => {
         shares,
         minStableOut: minusSlippage(out, 50n),
         receiver: me,
-        deadline: await deadline(),
+        deadline: await deadline(world),
       }),
       fund: stack.fund,
     });
-    expect((await balance(stack.tokens.USDT, me)) - before).toBe(out);
-    expect(await balance(stack.fund, me)).toBe(0n);
+    expect((await balance(world, stack.tokens.USDT, me)) - before).toBe(out);
+    expect(await balance(world, stack.fund, me)).toBe(0n);
   }, 60_000);
 
-  test("behavior: Venus's ETH redeem paused → the redeem quote carries the vETH, and its stableOut is a valid minimum", async () => {
+  test("behavior: Venus's ETH redeem paused → the redeem quote carries the vETH, and its stableOut is a valid minimum", async ({
+    world,
+  }) => {
+    const { admin, stack, router } = world;
     const me = admin.account.address;
     await write(admin.wallet, { request: buildSweep({ fund: stack.fund }), fund: stack.fund });
     await pauseVenusAction(
@@ -193,7 +188,7 @@ describe("the USDT router through the SDK", () => {
       true,
     );
     // Half the seed: far beyond the idle buffers, so every asset reaches Venus.
-    const shares = (await balance(stack.fund, me)) / 2n;
+    const shares = (await balance(world, stack.fund, me)) / 2n;
     const quote = await quoteRedeemToStable(admin.publicClient, { router, fund: stack.fund, shares });
     const eth = BASKET.indexOf("ETH");
     expect(quote.vTokens[eth]).toBeGreaterThan(0n);
@@ -202,8 +197,8 @@ describe("the USDT router through the SDK", () => {
       request: buildApprove({ token: stack.fund, spender: router, amount: shares }),
     });
     const [usdtBefore, vEthBefore] = [
-      await balance(stack.tokens.USDT, me),
-      await balance(stack.vTokens.ETH, me),
+      await balance(world, stack.tokens.USDT, me),
+      await balance(world, stack.vTokens.ETH, me),
     ];
     await write(admin.wallet, {
       request: buildRedeemToStable({
@@ -212,21 +207,24 @@ describe("the USDT router through the SDK", () => {
         shares,
         minStableOut: quote.stableOut,
         receiver: me,
-        deadline: await deadline(),
+        deadline: await deadline(world),
       }),
       fund: stack.fund,
     });
     // Mined a block after the quote: a block more of Venus interest, so at least the quote (the minimum
     // held) and within 0.01 % of it; the forge tests assert equality in the same block.
-    const out = (await balance(stack.tokens.USDT, me)) - usdtBefore;
+    const out = (await balance(world, stack.tokens.USDT, me)) - usdtBefore;
     expect(out).toBeGreaterThanOrEqual(quote.stableOut);
     expect(out).toBeLessThan(quote.stableOut + quote.stableOut / 10_000n);
-    const vEth = (await balance(stack.vTokens.ETH, me)) - vEthBefore;
+    const vEth = (await balance(world, stack.vTokens.ETH, me)) - vEthBefore;
     const quotedVEth = quote.vTokens[eth] ?? 0n;
     expect(vEth > quotedVEth ? vEth - quotedVEth : quotedVEth - vEth).toBeLessThan(quotedVEth / 10_000n);
   }, 60_000);
 
-  test("error: a minimum above the quote is a SlippageError in the fund's share symbol, before anything is sent", async () => {
+  test("error: a minimum above the quote is a SlippageError in the fund's share symbol, before anything is sent", async ({
+    world,
+  }) => {
+    const { user, stack, router } = world;
     const me = user.account.address;
     const quote = await quoteMintWithStable(user.publicClient, {
       router,
@@ -244,7 +242,7 @@ describe("the USDT router through the SDK", () => {
         stableIn: STABLE_IN,
         minShares: quote.shares * 2n,
         receiver: me,
-        deadline: await deadline(),
+        deadline: await deadline(world),
       }),
       fund: stack.fund,
     }).catch((e: unknown) => e);
@@ -255,8 +253,9 @@ describe("the USDT router through the SDK", () => {
     expect(await user.publicClient.getTransactionCount({ address: me })).toBe(nonce);
   }, 60_000);
 
-  test("error: a redeem minimum above what the pools pay is a SlippageError in USDT", async () => {
-    const { quote } = await mintWithStable();
+  test("error: a redeem minimum above what the pools pay is a SlippageError in USDT", async ({ world }) => {
+    const { user, stack, router } = world;
+    const { quote } = await mintWithStable(world);
     const shares = quote.shares;
     const { stableOut: out, vTokens } = await quoteRedeemToStable(user.publicClient, {
       router,
@@ -274,7 +273,7 @@ describe("the USDT router through the SDK", () => {
         shares,
         minStableOut: out + parseEther("1"),
         receiver: user.account.address,
-        deadline: await deadline(),
+        deadline: await deadline(world),
       }),
       fund: stack.fund,
     }).catch((e: unknown) => e);
@@ -284,7 +283,8 @@ describe("the USDT router through the SDK", () => {
     );
   }, 60_000);
 
-  test("error: a deadline already past is a DeadlinePassedError", async () => {
+  test("error: a deadline already past is a DeadlinePassedError", async ({ world }) => {
+    const { user, stack, router } = world;
     await write(user.wallet, {
       request: buildApprove({ token: stack.tokens.USDT, spender: router, amount: STABLE_IN }),
     });
@@ -295,14 +295,15 @@ describe("the USDT router through the SDK", () => {
         stableIn: STABLE_IN,
         minShares: 0n,
         receiver: user.account.address,
-        deadline: await deadline(-60),
+        deadline: await deadline(world, -60),
       }),
       fund: stack.fund,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlinePassedError);
   }, 60_000);
 
-  test("error: previewRedeem of more than the supply is a SharesExceedSupplyError", async () => {
+  test("error: previewRedeem of more than the supply is a SharesExceedSupplyError", async ({ world }) => {
+    const { admin, user, stack } = world;
     const supply = await admin.publicClient.readContract({
       address: stack.fund,
       abi: blockEtfAbi,
@@ -319,7 +320,10 @@ describe("the USDT router through the SDK", () => {
     );
   }, 60_000);
 
-  test("behavior: write sends with the padded estimate; a mint mined a block after Venus accrued fits in it", async () => {
+  test("behavior: write sends with the padded estimate; a mint mined a block after Venus accrued fits in it", async ({
+    world,
+  }) => {
+    const { admin, stack } = world;
     // Every Venus market accrues in the latest block before the estimate, as the devnet's replayer leaves
     // the chain each day; the mint is then mined in the next block.
     await admin.test.setAutomine(false);
@@ -332,7 +336,7 @@ describe("the USDT router through the SDK", () => {
     }
     await admin.test.mine({ blocks: 1 });
     await admin.test.setAutomine(true);
-    const { minted } = await mintWithStable();
+    const { minted } = await mintWithStable(world);
     expect(minted.receipt.status).toBe("success");
     expect(minted.gas).toBe(padGasLimit(minted.gasEstimate));
     expect(minted.receipt.gasUsed).toBeLessThan(minted.gas);

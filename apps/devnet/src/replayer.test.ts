@@ -2,6 +2,7 @@
 // utilisation manager holds Venus's markets in their band where debt accrual alone drifts out of it.
 import { replayPriceFeedAbi } from "@blocketf/abi";
 import { CT5U } from "@blocketf/core";
+import { buildCall, write } from "@blocketf/sdk";
 import {
   type Anvil,
   BASKET,
@@ -174,13 +175,16 @@ describe("replayDay", () => {
 
     // The check is not vacuous: a feed moved on its own is a half-moved market.
     const { admin } = clients;
-    const hash = await admin.wallet.writeContract({
-      address: deployment.feeds.ETH,
-      abi: replayPriceFeedAbi,
-      functionName: "setAnswer",
-      args: [toFeedAnswer((history.prices[days]?.ETH ?? 0) * 1.01)],
+    const {
+      receipt: { blockNumber },
+    } = await write(admin.wallet, {
+      request: buildCall({
+        address: deployment.feeds.ETH,
+        abi: replayPriceFeedAbi,
+        functionName: "setAnswer",
+        args: [toFeedAnswer((history.prices[days]?.ETH ?? 0) * 1.01)],
+      }),
     });
-    const { blockNumber } = await admin.publicClient.waitForTransactionReceipt({ hash });
     const caught = await incoherentBlocks(clients, deployment, blockNumber, blockNumber);
     expect(caught.map((c) => `${c.symbol} ${c.what}`)).toEqual(["ETH venus", "ETH pool"]);
   }, 120_000);

@@ -1,28 +1,14 @@
 // The SDK as an outside developer gets it: packed into tarballs (with its ABI package), installed into an
 // empty project, its README's example run with plain node against a devnet, and its types checked.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Anvil, devClients, startAnvil } from "@blocketf/testkit";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEFAULT_CONFIG } from "./config.js";
-import {
-  BORROWER_KEY_INDEX,
-  deployDevnet,
-  devnetPaths,
-  KEEPER_KEY_INDEX,
-  writeDeployment,
-} from "./deployment.js";
+import { describe, expect } from "vitest";
+import { devnetTest } from "./devnetTest.js";
 import { FAUCET_KEY_INDEX, runFaucet } from "./faucet/faucet.js";
-import { loadDailyPrices } from "./prices.js";
 
 const repo = new URL("../../../", import.meta.url).pathname;
 const sdkDir = join(repo, "packages", "sdk");
-const dir = mkdtempSync(join(tmpdir(), "blocketf-sdk-example-"));
-const project = join(dir, "project");
-const paths = devnetPaths(dir);
-let anvil: Anvil;
 
 function run(command: string, args: readonly string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 240_000 });
@@ -34,57 +20,50 @@ function run(command: string, args: readonly string[], cwd: string) {
   return result.stdout;
 }
 
-beforeAll(async () => {
-  anvil = await startAnvil();
-  const prices = loadDailyPrices("2025-10-09").prices[0];
-  if (prices === undefined) throw new Error("no prices");
-  const deployment = await deployDevnet(
-    {
-      admin: devClients(anvil.rpcUrl, 0),
-      lender: devClients(anvil.rpcUrl, 1),
-      borrower: devClients(anvil.rpcUrl, BORROWER_KEY_INDEX),
-      user: devClients(anvil.rpcUrl, 3),
-      keeper: devClients(anvil.rpcUrl, KEEPER_KEY_INDEX),
-    },
-    { ...DEFAULT_CONFIG, from: "2025-10-09" },
-    prices,
-  );
-  writeDeployment(paths, deployment);
-  // What the README asks first: the faucet funds the example's account (anvil's dev account #3).
-  await runFaucet(devClients(anvil.rpcUrl, FAUCET_KEY_INDEX), deployment, {
-    to: deployment.accounts.user,
-    usd: 10_000,
-    bnb: 10,
-  });
+/** The empty project the tarballs are installed into. */
+const projectOf = (dir: string) => join(dir, "project");
 
-  // npm run pack -w @blocketf/sdk, into this test's directory.
-  const packed = run(
-    process.execPath,
-    ["--import", "tsx", join(sdkDir, "scripts", "pack.ts"), "--out", join(dir, "pack")],
-    repo,
-  )
-    .trim()
-    .split("\n");
-  const viem = (
-    JSON.parse(readFileSync(join(sdkDir, "package.json"), "utf8")) as { dependencies: { viem: string } }
-  ).dependencies.viem;
-  mkdirSync(project);
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify({ name: "sdk-user", private: true, type: "module" }),
-  );
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packed, `viem@${viem}`], project);
-}, 600_000);
+// The devnet, the faucet for the example's account, the packed SDK installed into an empty project: once.
+const test = devnetTest("2025-10-09", "blocketf-sdk-example-", {
+  setupTimeoutMs: 600_000,
+  afterDeploy: async ({ chain, deployment, dir }) => {
+    // What the README asks first: the faucet funds the example's account (anvil's dev account #3).
+    await runFaucet(chain.clients(FAUCET_KEY_INDEX), deployment, {
+      to: deployment.accounts.user,
+      usd: 10_000,
+      bnb: 10,
+    });
 
-afterAll(async () => {
-  await anvil?.stop();
-  rmSync(dir, { recursive: true, force: true });
+    // npm run pack -w @blocketf/sdk, into this test's directory.
+    const packed = run(
+      process.execPath,
+      ["--import", "tsx", join(sdkDir, "scripts", "pack.ts"), "--out", join(dir, "pack")],
+      repo,
+    )
+      .trim()
+      .split("\n");
+    const viem = (
+      JSON.parse(readFileSync(join(sdkDir, "package.json"), "utf8")) as { dependencies: { viem: string } }
+    ).dependencies.viem;
+    mkdirSync(projectOf(dir));
+    writeFileSync(
+      join(projectOf(dir), "package.json"),
+      JSON.stringify({ name: "sdk-user", private: true, type: "module" }),
+    );
+    run(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packed, `viem@${viem}`],
+      projectOf(dir),
+    );
+  },
 });
 
 describe("@blocketf/sdk from its tarball", () => {
-  test("behavior: the README's example runs with plain node against the devnet", () => {
-    copyFileSync(join(sdkDir, "examples", "quickstart.mjs"), join(project, "quickstart.mjs"));
-    const out = run(process.execPath, ["quickstart.mjs", paths.deploymentFile], project);
+  test("behavior: the README's example runs with plain node against the devnet", ({
+    world: { paths, dir },
+  }) => {
+    copyFileSync(join(sdkDir, "examples", "quickstart.mjs"), join(projectOf(dir), "quickstart.mjs"));
+    const out = run(process.execPath, ["quickstart.mjs", paths.deploymentFile], projectOf(dir));
     console.log(out);
     expect(out).toMatch(/^CT5U: NAV \$[\d.]+, \$[\d.]+ per share$/m);
     expect(out).toMatch(/^ {2}BTCB {2}weight 25 %, Venus supply APY \d+\.\d\d %$/m);
@@ -103,9 +82,9 @@ describe("@blocketf/sdk from its tarball", () => {
     expect(readme).toContain(readFileSync(join(sdkDir, "examples", "quickstart.mjs"), "utf8"));
   });
 
-  test("behavior: the tarball carries types a TypeScript project checks against", () => {
+  test("behavior: the tarball carries types a TypeScript project checks against", ({ world: { dir } }) => {
     writeFileSync(
-      join(project, "check.ts"),
+      join(projectOf(dir), "check.ts"),
       [
         'import { type GetFundReturnType, padGasLimit, SlippageError, type WriteParameters } from "@blocketf/sdk";',
         'export const request: WriteParameters["request"] = { to: "0x0000000000000000000000000000000000000001", data: "0x" };',
@@ -133,7 +112,7 @@ describe("@blocketf/sdk from its tarball", () => {
         "--skipLibCheck",
         "check.ts",
       ],
-      project,
+      projectOf(dir),
     );
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 // `npm pack`s three pinned Venus packages into a temp dir, verifies each tarball's sha512 against the
 // pinned integrity (docs/venus-integration.md §3), extracts only the artifact files we deploy with system
 // `tar`, strips each to {contractName, abi, bytecode} into `<repo>/.cache/venus-artifacts/` (git-ignored)
-// with a manifest, and generates typed `as const` ABIs into `packages/testkit/src/venus/generated/`.
+// with a manifest, and generates typed `as const` ABIs into `packages/testkit/src/local/venus/generated/`.
 // A second run with a matching manifest does nothing. Never add the Venus packages to package.json:
 // their dependency tree is ~2 GB and fails to install.
 import { execFile } from "node:child_process";
@@ -139,7 +139,7 @@ type Manifest = {
   readonly packages: ReadonlyArray<{ name: string; version: string; integrity: string }>;
   /** Cached file name → sha256 of its content (hex). */
   readonly files: Readonly<Record<string, string>>;
-  /** Files written to src/venus/generated/. */
+  /** Files written to src/local/venus/generated/. */
   readonly generated: readonly string[];
 };
 
@@ -151,7 +151,7 @@ type StrippedArtifact = { contractName: string; abi: unknown[]; bytecode: `0x${s
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, "..", "..", "..");
 export const CACHE_DIR = join(repoRoot, ".cache", "venus-artifacts");
-const GENERATED_DIR = join(here, "..", "src", "venus", "generated");
+const GENERATED_DIR = join(here, "..", "src", "local", "venus", "generated");
 const MANIFEST = join(CACHE_DIR, "manifest.json");
 
 /** `VBep20Delegator` → `vBep20Delegator`, `IFacetBase` → `iFacetBase`, `VBNB` → `vbnb`. */

@@ -1,4 +1,4 @@
-// Writes packages/testkit/src/dex/generated/<name>.ts from PancakeSwap V3's artifacts published on npm
+// Writes packages/testkit/src/local/dex/generated/<name>.ts from PancakeSwap V3's artifacts published on npm
 // (@pancakeswap/v3-core@1.0.2, @pancakeswap/v3-periphery@1.0.2; 1.0.3 ships no artifacts): one
 // `as const` ABI and the creation bytecode per contract. The one contract npm lacks,
 // PancakeV3PoolDeployer, is ours (contracts/src/devnet, in @blocketf/abi). Run by the testkit's `setup`
@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const genDir = join(here, "..", "src", "dex", "generated");
+const genDir = join(here, "..", "src", "local", "dex", "generated");
 const require = createRequire(import.meta.url);
 
 /** [npm package, path of the artifact inside it]. The contract name is the artifact's `contractName`. */
@@ -85,5 +85,5 @@ if (!existsSync(indexFile) || readFileSync(indexFile, "utf8") !== indexBody) {
   written += 1;
 }
 console.log(
-  `generateDexAbis: ${artifacts.length} PancakeSwap V3 contracts in packages/testkit/src/dex/generated (${written} file(s) updated)`,
+  `generateDexAbis: ${artifacts.length} PancakeSwap V3 contracts in packages/testkit/src/local/dex/generated (${written} file(s) updated)`,
 );

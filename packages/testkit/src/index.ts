@@ -1,7 +1,3 @@
-export * from "./anvil.js";
-export * from "./chain.js";
-export * from "./dex/index.js";
-export * from "./fund/deployFund.js";
-export * from "./market.js";
-export * from "./stack.js";
-export * from "./venus/index.js";
+// @blocketf/testkit: the local-chain deployer (src/local/). Its vitest fixtures are a separate entry,
+// `@blocketf/testkit/fixtures` (src/fixtures/), so that the devnet never loads vitest.
+export * from "./local/index.js";

@@ -6,73 +6,59 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { blockEtfAbi, chainlinkOracleAbi } from "@blocketf/abi";
 import {
-  type Anvil,
   acquireToken,
   BASKET,
   type DevClients,
-  deployLocalDex,
-  deployLocalStack,
-  devClients,
-  type LocalStack,
-  startAnvil,
   TEST_PRICES_USD,
   VenusTxRunner,
   venusArtifacts,
 } from "@blocketf/testkit";
+import { deployTestStack, localChainTest } from "@blocketf/testkit/fixtures";
 import { getAddress, isAddressEqual, parseEther, zeroAddress } from "viem";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
 import { ChecksFailedError, preflightChecks } from "./checks.js";
 import { deployNetwork } from "./deploy.js";
 import { fromLocal, type NetworkConfig } from "./network.js";
 
 const deployMain = new URL("./main.ts", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "blocketf-deploy-"));
-const deploymentFile = join(dir, "deployments", "local.json");
-let anvil: Anvil;
-let admin: DevClients;
-let stack: LocalStack;
-let network: NetworkConfig;
 const PRICES = TEST_PRICES_USD;
 
 const venusClientsOf = (c: DevClients) => ({ publicClient: c.publicClient, walletClient: c.wallet });
 
-beforeAll(async () => {
-  anvil = await startAnvil();
-  admin = devClients(anvil.rpcUrl, 0);
-  stack = await deployLocalStack(admin, devClients(anvil.rpcUrl, 1), devClients(anvil.rpcUrl, 2), {
-    pricesUsd: PRICES,
-  });
-  const { dex, pools } = await deployLocalDex(admin, stack, PRICES);
-  network = fromLocal({
-    chainId: admin.chain.id,
-    tokens: stack.tokens,
-    feeds: stack.feeds,
-    venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
-    dex: { factory: dex.factory, router: dex.router, pools },
-  });
-  // What `npm start` writes (the parts the deploy command reads), in a directory of its own as --dir makes.
-  mkdirSync(join(dir, "deployments"), { recursive: true });
-  writeFileSync(
-    deploymentFile,
-    JSON.stringify({
-      rpcUrl: anvil.rpcUrl,
+// The devnet's stack and DEX once for the file (testkit's fixtures); the tests build on each other's chain.
+const test = localChainTest(
+  async (chain) => {
+    const { admin, stack, dex, pools } = await deployTestStack(chain, { pricesUsd: PRICES, dex: true });
+    const network: NetworkConfig = fromLocal({
       chainId: admin.chain.id,
       tokens: stack.tokens,
       feeds: stack.feeds,
       venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
       dex: { factory: dex.factory, router: dex.router, pools },
-    }),
-  );
-  // The deployer holds the seed: $2,000 of each asset covers a $1,000 seed at any weight.
-  for (const s of BASKET) {
-    await acquireToken(admin, stack.tokens, stack.tokens[s], parseEther(String(2_000 / PRICES[s])));
-  }
-}, 120_000);
-
-afterAll(async () => {
-  await anvil?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+    });
+    // What `npm start` writes (the parts the deploy command reads), in a directory of its own as --dir makes.
+    const dir = mkdtempSync(join(tmpdir(), "blocketf-deploy-"));
+    const deploymentFile = join(dir, "deployments", "local.json");
+    mkdirSync(join(dir, "deployments"), { recursive: true });
+    writeFileSync(
+      deploymentFile,
+      JSON.stringify({
+        rpcUrl: chain.rpcUrl,
+        chainId: admin.chain.id,
+        tokens: stack.tokens,
+        feeds: stack.feeds,
+        venus: { comptroller: stack.venus.comptroller, vTokens: stack.vTokens },
+        dex: { factory: dex.factory, router: dex.router, pools },
+      }),
+    );
+    // The deployer holds the seed: $2,000 of each asset covers a $1,000 seed at any weight.
+    for (const s of BASKET) {
+      await acquireToken(admin, stack.tokens, stack.tokens[s], parseEther(String(2_000 / PRICES[s])));
+    }
+    return { admin, stack, network, dir, deploymentFile, clients: chain.clients };
+  },
+  { isolate: false, teardown: ({ dir }) => rmSync(dir, { recursive: true, force: true }) },
+);
 
 /** `npm run deploy -- …` as an operator runs it (anvil's first dev key deploys on local). */
 function deployCli(args: readonly string[]) {
@@ -85,7 +71,9 @@ function deployCli(args: readonly string[]) {
 }
 
 describe("npm run deploy (the command line)", () => {
-  test("error: an unknown flag is one line and exit 2, and nothing is deployed (--chek-only once deployed a fund)", async () => {
+  test("error: an unknown flag is one line and exit 2, and nothing is deployed (--chek-only once deployed a fund)", async ({
+    world: { admin, deploymentFile },
+  }) => {
     const nonce = await admin.publicClient.getTransactionCount({ address: admin.account.address });
     const r = deployCli(["--network", "local", "--deployment", deploymentFile, "--chek-only"]);
     expect({ status: r.status, stderr: r.stderr }).toEqual({
@@ -95,7 +83,7 @@ describe("npm run deploy (the command line)", () => {
     expect(await admin.publicClient.getTransactionCount({ address: admin.account.address })).toBe(nonce);
   }, 60_000);
 
-  test("error: --owner 0x123 is refused before any check", () => {
+  test("error: --owner 0x123 is refused before any check", ({ world: { deploymentFile } }) => {
     const r = deployCli([
       "--network",
       "local",
@@ -112,7 +100,9 @@ describe("npm run deploy (the command line)", () => {
     });
   }, 60_000);
 
-  test("behavior: --check-only runs every check (depth against the step, owner, seed) and ends with a summary", async () => {
+  test("behavior: --check-only runs every check (depth against the step, owner, seed) and ends with a summary", async ({
+    world: { admin, deploymentFile },
+  }) => {
     const nonce = await admin.publicClient.getTransactionCount({ address: admin.account.address });
     const r = deployCli(["--network", "local", "--deployment", deploymentFile, "--check-only"]);
     expect(r.stderr).toBe("");
@@ -121,15 +111,18 @@ describe("npm run deploy (the command line)", () => {
     expect(lines.at(-1)).toMatch(/^preflight: all \d+ checks passed$/);
     expect(r.stdout).toMatch(/✓ seed funds: 0x[0-9a-fA-F]{40} holds the \$1000 seed/);
     expect(r.stdout).toMatch(/✓ owner is a contract: 0x[0-9a-fA-F]{40} is an EOA/);
-    // The devnet's $5M full-range pools: $2.5M of USDT each side; a $5,000 step costs ~20 bps of impact.
+    // The devnet's $5M full-range pools: $2.5M of USDT each side; a $5,000 step costs ~20 bps of impact,
+    // against the route's own bound: its 0.25 % fee + the spec's 25 bps local impact allowance.
     expect(r.stdout).toMatch(
       /✓ XRP\/USDT pool: .*fee 0.25 %, depth \$2.50M: a \$5,000 step costs ~45.0 bps \(fee \+ 20.0 impact\) of the 50 bps swap bound/,
     );
     expect(await admin.publicClient.getTransactionCount({ address: admin.account.address })).toBe(nonce);
   }, 120_000);
 
-  test("error: an owner without code needs --owner-is-eoa; a deployer without the seed fails; exit 2", () => {
-    const eoa = devClients(anvil.rpcUrl, 7).account.address;
+  test("error: an owner without code needs --owner-is-eoa; a deployer without the seed fails; exit 2", ({
+    world: { deploymentFile, clients },
+  }) => {
+    const eoa = clients(7).account.address;
     const r = deployCli([
       "--network",
       "local",
@@ -160,7 +153,9 @@ describe("npm run deploy (the command line)", () => {
     expect(poor.stdout).toMatch(/✗ seed funds: 0x[0-9a-fA-F]{40} holds too little for the seed: BTCB /);
   }, 120_000);
 
-  test("default: a contract owner passes; the command deploys and writes the record where --out says", async () => {
+  test("default: a contract owner passes; the command deploys and writes the record where --out says", async ({
+    world: { admin, stack, dir, deploymentFile },
+  }) => {
     const owner = getAddress(stack.fundStack.oracle); // any contract stands in for the timelock
     const out = join(dir, "local-fund.json");
     const r = deployCli([
@@ -186,7 +181,9 @@ describe("npm run deploy (the command line)", () => {
     expect(pending).toBe(owner);
   }, 180_000);
 
-  test("error: a devnet started elsewhere (--dir) is named by --deployment; a missing file says so", () => {
+  test("error: a devnet started elsewhere (--dir) is named by --deployment; a missing file says so", ({
+    world: { dir },
+  }) => {
     const missing = join(dir, "elsewhere", "deployments", "local.json");
     const r = deployCli(["--network", "local", "--deployment", missing, "--check-only"]);
     expect(r.status).toBe(2);
@@ -198,8 +195,10 @@ describe("npm run deploy (the command line)", () => {
 });
 
 describe("deploy (dry run on the devnet)", () => {
-  test("preflight, deploy, hand ownership to the timelock, post-deploy checks", async () => {
-    const timelock = devClients(anvil.rpcUrl, 4).account.address;
+  test("preflight, deploy, hand ownership to the timelock, post-deploy checks", async ({
+    world: { admin, stack, network, clients },
+  }) => {
+    const timelock = clients(4).account.address;
     const record = await deployNetwork(admin, network, {
       owner: timelock,
       ownerIsEoa: true, // anvil's account #4 stands in for the timelock here
@@ -244,7 +243,9 @@ describe("deploy (dry run on the devnet)", () => {
     expect(pending).toBe(timelock);
   });
 
-  test("error: ChecksFailedError names what does not match the config", async () => {
+  test("error: ChecksFailedError names what does not match the config", async ({
+    world: { admin, network },
+  }) => {
     const wrong: NetworkConfig = {
       ...network,
       assets: network.assets.map((a) => (a.symbol === "USDT" ? { ...a, decimals: 6 } : a)),
@@ -269,7 +270,9 @@ describe("deploy (dry run on the devnet)", () => {
     ).rejects.toBeInstanceOf(ChecksFailedError);
   });
 
-  test("error: WBNB on the native vBNB market fails the preflight (no underlying(): not vWBNB)", async () => {
+  test("error: WBNB on the native vBNB market fails the preflight (no underlying(): not vWBNB)", async ({
+    world: { admin, stack, network },
+  }) => {
     const vBnb = stack.venus.vTokens.BNB;
     if (vBnb === undefined) throw new Error("the devnet's Venus has no vBNB");
     const wrong: NetworkConfig = {
@@ -283,7 +286,9 @@ describe("deploy (dry run on the devnet)", () => {
     );
   });
 
-  test("error: a vToken the core comptroller does not list fails the preflight", async () => {
+  test("error: a vToken the core comptroller does not list fails the preflight", async ({
+    world: { admin, stack, network },
+  }) => {
     // A vWBNB twin pointing at the same comptroller, never passed to _supportMarket.
     const unlisted = await new VenusTxRunner(venusClientsOf(admin)).deploy("unlisted vWBNB", {
       abi: venusArtifacts.vBep20DelegatorAbi,
@@ -312,7 +317,7 @@ describe("deploy (dry run on the devnet)", () => {
     );
   });
 
-  test("error: a fee tier without a pool fails the preflight", async () => {
+  test("error: a fee tier without a pool fails the preflight", async ({ world: { admin, network } }) => {
     const wrong: NetworkConfig = {
       ...network,
       assets: network.assets.map((a) => (a.symbol === "XRP" ? { ...a, poolFee: 10_000 } : a)),
@@ -323,7 +328,9 @@ describe("deploy (dry run on the devnet)", () => {
     expect(failed[0]?.detail).toMatch(/no pool at fee tier 1 %/);
   });
 
-  test("error: a feed older than its heartbeat fails the preflight", async () => {
+  test("error: a feed older than its heartbeat fails the preflight", async ({
+    world: { admin, network },
+  }) => {
     const snapshot = await admin.test.snapshot();
     await admin.test.increaseTime({ seconds: 2 * 86_400 + 1 });
     await admin.test.mine({ blocks: 1 });

@@ -1,7 +1,7 @@
 import type { ComparedRuns } from "../cli/runCommand.js";
 import type { SweepRow } from "../cli/sweepRows.js";
 import type { RunResult } from "../engine/types.js";
-import { heatmap, type Line, lineChart, PALETTE, stackedChart } from "./svg.js";
+import { heatmap, type Line, lineChart, PALETTE, stackedChart } from "./chartKinds.js";
 
 export type Chart = { readonly name: string; readonly title: string; readonly svg: string };
 

@@ -1,7 +1,7 @@
 import type { runReport } from "../cli/runCommand.js";
 import type { SweepRow } from "../cli/sweepRows.js";
 import type { Chart } from "./charts.js";
-import { escapeXml } from "./svg.js";
+import { escapeXml } from "./escape.js";
 
 type Report = ReturnType<typeof runReport>;
 type RunJson = Report["v1"];

@@ -44,7 +44,29 @@ describe("report", () => {
     const html = reportHtml(runReport(runs), charts, []);
     expect(html.match(/<svg /g)).toHaveLength(charts.length);
     expect(html).not.toMatch(/<(script|link|img)\b/);
-    expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, "")).not.toMatch(/https?:\/\//);
+    // SVG's and XLink's namespace names are identifiers, never fetched.
+    const namespaces = /xmlns(:xlink)?="http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)"/g;
+    expect(html.replace(namespaces, "")).not.toMatch(/https?:\/\//);
+  });
+
+  test("behavior: every chart is drawn, with its title, axes and legend", () => {
+    const byName = Object.fromEntries(charts.map((chart) => [chart.name, chart.svg]));
+    for (const chart of charts) {
+      expect(chart.svg, chart.name).toMatch(/^<svg [^>]*width="900"/);
+      expect(chart.svg, chart.name).toMatch(/<path /);
+    }
+    // Lines and legends: both runs, and the rebalances of each.
+    for (const name of ["V1", "V2", "V1 rebalance", "V2 rebalance"])
+      expect(byName.nav).toContain(`>${name}<`);
+    expect(byName.nav).toContain("NAV in USD, V1 vs V2 (log scale)");
+    // Stacked weights: one layer per asset in the legend, the y axis in percent.
+    for (const asset of scenario.market.history.assets) expect(byName["weights-v2"]).toContain(`>${asset}<`);
+    expect(byName["weights-v2"]).toContain(">100%<");
+    // Heat-maps: every cell's value printed, both axes named.
+    expect(byName["sweep-sharpe"]).toContain(">1.10<");
+    expect(byName["sweep-sharpe"]).toContain(">0.90<");
+    expect(byName["sweep-sharpe"]).toContain("USDT weight");
+    expect(byName["sweep-sharpe"]).toContain("rebalance threshold");
   });
 
   test("behavior: charts render to PNG", () => {

@@ -1,30 +1,18 @@
 // The faucet as a newcomer runs it against a running devnet: basket tokens worth --usd each and BNB for
 // gas; mistakes are one line and exit code 2.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { localNetwork } from "@blocketf/sdk";
-import { type Anvil, BASKET, devClients, startAnvil } from "@blocketf/testkit";
+import { BASKET } from "@blocketf/testkit";
 import { erc20Abi, formatEther, parseEther } from "viem";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEFAULT_CONFIG } from "../config.js";
-import {
-  BORROWER_KEY_INDEX,
-  deployDevnet,
-  devnetPaths,
-  KEEPER_KEY_INDEX,
-  type LocalDeployment,
-  writeDeployment,
-} from "../deployment.js";
+import { describe, expect } from "vitest";
+import { devnetTest } from "../devnetTest.js";
 import { loadDailyPrices } from "../prices.js";
 
 const main = new URL("./main.ts", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "blocketf-faucet-"));
-const paths = devnetPaths(dir);
 const holder = "0x000000000000000000000000000000000000bEEF";
-let anvil: Anvil;
-let deployment: LocalDeployment;
+// The devnet as `npm start` deploys it, once for the file (testkit's fixtures).
+const test = devnetTest("2025-10-09", "blocketf-faucet-");
 
 function faucet(args: readonly string[]) {
   return spawnSync(process.execPath, ["--import", "tsx", main, ...args], {
@@ -33,39 +21,17 @@ function faucet(args: readonly string[]) {
   });
 }
 
-beforeAll(async () => {
-  anvil = await startAnvil();
-  const history = loadDailyPrices("2025-10-09");
-  const prices = history.prices[0];
-  if (prices === undefined) throw new Error("no prices");
-  deployment = await deployDevnet(
-    {
-      admin: devClients(anvil.rpcUrl, 0),
-      lender: devClients(anvil.rpcUrl, 1),
-      borrower: devClients(anvil.rpcUrl, BORROWER_KEY_INDEX),
-      user: devClients(anvil.rpcUrl, 3),
-      keeper: devClients(anvil.rpcUrl, KEEPER_KEY_INDEX),
-    },
-    { ...DEFAULT_CONFIG, from: "2025-10-09" },
-    prices,
-  );
-  writeDeployment(paths, deployment);
-}, 180_000);
-
-afterAll(async () => {
-  await anvil?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe("npm run faucet", () => {
-  test("default: basket tokens worth --usd each at the oracle's prices, and BNB for gas", async () => {
+  test("default: basket tokens worth --usd each at the oracle's prices, and BNB for gas", async ({
+    world: { chain, deployment, paths },
+  }) => {
     const result = faucet(["--to", holder, "--usd", "1000", "--deployment", paths.deploymentFile]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       /^sent to 0x000000000000000000000000000000000000bEEF: .* \(\$1000 of each\) and 10 BNB for gas$/m,
     );
-    const client = devClients(anvil.rpcUrl).publicClient;
+    const client = chain.clients().publicClient;
     const prices: Readonly<Record<string, number>> = loadDailyPrices("2025-10-09").prices[0] ?? {};
     for (const symbol of BASKET) {
       const balance = await client.readContract({
@@ -80,14 +46,16 @@ describe("npm run faucet", () => {
     expect(await client.getBalance({ address: holder })).toBe(parseEther("10"));
   }, 60_000);
 
-  test("behavior: the deployment names the USDT router, and the SDK reads the devnet from it", () => {
+  test("behavior: the deployment names the USDT router, and the SDK reads the devnet from it", ({
+    world: { deployment },
+  }) => {
     const network = localNetwork(deployment);
     expect(network.router).toBe(deployment.router);
     expect(network.router).toMatch(/^0x[0-9a-fA-F]{40}$/);
     expect(network.venusBlocksPerYear).toBe(36_500);
   });
 
-  test("error: mistakes are one line and exit code 2", () => {
+  test("error: mistakes are one line and exit code 2", ({ world: { dir, paths } }) => {
     const bad = (args: readonly string[]) => {
       const r = faucet(args);
       return { status: r.status, line: r.stderr.trim() };

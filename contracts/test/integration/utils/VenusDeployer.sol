@@ -19,7 +19,7 @@ import {VenusRateSwitch} from "./VenusRateSwitch.sol";
 
 /// @notice Test fixture: Venus's own core pool (venus-protocol 10.3.0, governance-contracts 2.9.0,
 /// oracle 2.16.0) deployed from the published artifacts that `npm run setup` extracts into
-/// `.cache/venus-artifacts/`, in the order of packages/testkit/src/venus/deployVenus.ts
+/// `.cache/venus-artifacts/`, in the order of packages/testkit/src/local/venus/deployVenus.ts
 /// (docs/venus-integration.md §1.2): AccessControlManager, Unitroller + Diamond with its 5 facets (selectors
 /// read from the facet interface
 /// artifacts), ComptrollerLens, SimplePriceOracle, one JumpRateModel, VBep20Delegator markets over one

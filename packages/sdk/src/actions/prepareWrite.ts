@@ -15,6 +15,12 @@ export type PrepareWriteParameters = ExplainWith & {
   readonly request: WriteRequest;
   /** The sender; the client's account when omitted. */
   readonly account?: Account | Address | undefined;
+  /**
+   * An explicit gas limit: nothing is simulated or estimated. Only for a transaction that will be mined
+   * after others not mined yet (a batch mined in one block), whose simulation and estimate against the
+   * latest block would miss the batch's earlier calls. A revert then shows only in the receipt.
+   */
+  readonly gas?: bigint | undefined;
 };
 
 /** A transaction simulated and estimated, ready for `sendPreparedWrite`. */
@@ -23,10 +29,11 @@ export type PrepareWriteReturnType = {
   readonly to: Address | undefined;
   readonly data: Hex;
   readonly value: bigint;
-  /** The gas limit it will be sent with: `padGasLimit(gasEstimate)`, the SDK's one policy. */
+  /** The gas limit it will be sent with: `padGasLimit(gasEstimate)`, the SDK's one policy (or the explicit `gas`). */
   readonly gas: bigint;
+  /** The node's estimate (the explicit `gas` when one was given). */
   readonly gasEstimate: bigint;
-  /** What the call returned in simulation, ABI-encoded (for a deployment: the runtime code). */
+  /** What the call returned in simulation, ABI-encoded (for a deployment: the runtime code; "0x" unsimulated). */
   readonly returnData: Hex;
   /** Carried to `sendPreparedWrite`, which explains a revert the same way. */
   readonly explainWith: ExplainWith;
@@ -39,7 +46,8 @@ export type PrepareWriteErrorType = BlockEtfError;
  * The first half of `write`: simulates the transaction (eth_call, so a revert is a typed error before
  * anything is signed), estimates its gas and applies the SDK's padding (see `padGasLimit`). Nothing is
  * sent. Callers that must decide between simulating and sending (the keeper re-reads its nonces there)
- * call this, then `sendPreparedWrite`.
+ * call this, then `sendPreparedWrite`. With an explicit `gas` it only checks the sender and packs the
+ * transaction (a batch mined in one block: see `gas`).
  */
 export async function prepareWrite(
   client: Client<Transport, Chain | undefined, Account | undefined>,
@@ -50,6 +58,10 @@ export async function prepareWrite(
     throw new InvalidInputError("No account to send from: pass `account` or use a client with one.");
   const explainWith: ExplainWith = { fund: p.fund, errorContext: p.errorContext };
   const tx = { account, to: p.request.to, data: p.request.data, value: p.request.value ?? 0n };
+  if (p.gas !== undefined) {
+    if (p.gas <= 0n) throw new InvalidInputError(`Gas limit ${p.gas} must be positive.`);
+    return { ...tx, gas: p.gas, gasEstimate: p.gas, returnData: "0x", explainWith };
+  }
   try {
     const [{ data }, gasEstimate] = await Promise.all([call(client, tx), estimateGas(client, tx)]);
     return {

@@ -25,9 +25,14 @@ export type SendPreparedWriteParameters = {
   readonly nonce?: number | undefined;
   /**
    * {wei/gas} A legacy gas price (the keeper's, raised when it replaces a transaction at the same nonce);
-   * the node's fee suggestion when omitted.
+   * the node's fee suggestion when omitted. Not with `fees`.
    */
   readonly gasPrice?: bigint | undefined;
+  /**
+   * EIP-1559 fees (the node's suggestion when omitted; not with `gasPrice`). A batch mined in one block orders its senders by
+   * priority tip; a fee above the next block's base fee keeps the transaction in that block.
+   */
+  readonly fees?: { readonly maxFeePerGas: bigint; readonly maxPriorityFeePerGas: bigint } | undefined;
   /** {ms} How long to wait for the receipt (viem's default when omitted). */
   readonly timeout?: number | undefined;
   /** Called with the hash as soon as the node accepted the transaction, before the receipt. */
@@ -68,7 +73,11 @@ export async function sendPreparedWrite(
       value: prepared.value,
       gas: prepared.gas,
       ...(p.nonce === undefined ? {} : { nonce: p.nonce }),
-      ...(p.gasPrice === undefined ? {} : { gasPrice: p.gasPrice }),
+      ...(p.gasPrice !== undefined
+        ? { gasPrice: p.gasPrice }
+        : p.fees !== undefined
+          ? { maxFeePerGas: p.fees.maxFeePerGas, maxPriorityFeePerGas: p.fees.maxPriorityFeePerGas }
+          : {}),
     } as Parameters<typeof sendTransaction>[1]);
   } catch (error: unknown) {
     throw await explain(client, error, prepared.explainWith);

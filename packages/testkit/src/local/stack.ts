@@ -1,5 +1,6 @@
 import { BASKET, type BasketSymbol, CT5U, specTable, specWeightsBps } from "@blocketf/core";
-import { type Address, type Hex, isAddressEqual, parseEther } from "viem";
+import { buildCall, write } from "@blocketf/sdk";
+import { type Address, isAddressEqual, parseEther } from "viem";
 import type { DevClients } from "./chain.js";
 import {
   createFund,
@@ -122,7 +123,7 @@ const venusClientsOf = (c: DevClients): VenusClients => ({
 
 /**
  * Leaves `amount` of `token` in the wallet: MockToken's faucet, or for WBNB wrapping BNB that anvil first
- * credits to the account (local chains only).
+ * credits to the account (local chains only). Sent through the SDK's `write`.
  */
 export async function acquireToken(
   clients: DevClients,
@@ -130,26 +131,19 @@ export async function acquireToken(
   token: Address,
   amount: bigint,
 ): Promise<void> {
-  let hash: Hex;
   if (isAddressEqual(token, tokens.WBNB)) {
     const address = clients.account.address;
     const balance = await clients.publicClient.getBalance({ address });
+    // Test-only anvil manipulation: the BNB to wrap.
     await clients.test.setBalance({ address, value: balance + amount });
-    hash = await clients.wallet.writeContract({
-      address: token,
-      abi: wbnbAbi,
-      functionName: "deposit",
-      value: amount,
+    await write(clients.wallet, {
+      request: buildCall({ address: token, abi: wbnbAbi, functionName: "deposit", value: amount }),
     });
   } else {
-    hash = await clients.wallet.writeContract({
-      address: token,
-      abi: mockTokenAbi,
-      functionName: "faucet",
-      args: [amount],
+    await write(clients.wallet, {
+      request: buildCall({ address: token, abi: mockTokenAbi, functionName: "faucet", args: [amount] }),
     });
   }
-  await clients.publicClient.waitForTransactionReceipt({ hash });
 }
 
 /**

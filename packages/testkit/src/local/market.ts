@@ -1,5 +1,5 @@
 import { blockEtfAbi, replayPriceFeedAbi } from "@blocketf/abi";
-import { BASKET, type BasketSymbol, CT5U, type PooledSymbol, specRoutes, specTable } from "@blocketf/core";
+import { BASKET, type BasketSymbol, CT5U, type PooledSymbol, specRoutes } from "@blocketf/core";
 import { buildCall, deployRebalancer, routeSlippageBps, v3Path, write } from "@blocketf/sdk";
 import {
   type Address,
@@ -17,9 +17,12 @@ import * as venusArtifacts from "./venus/generated/index.js";
 
 export type { PooledSymbol };
 
-/** PancakeSwap V3 fee tier of each asset's pool against USDT: the spec's (data/pancakeswap_fee_reference.csv). */
+/**
+ * PancakeSwap V3 fee tier of each asset's pool against USDT: the spec's (data/pancakeswap_fee_reference.csv).
+ * The pooled assets only: the stablecoin has no pool against itself (its spec fee tier is 0).
+ */
 export const POOL_FEE: Readonly<Record<PooledSymbol, number>> = Object.fromEntries(
-  Object.entries(specTable(CT5U, (a) => a.feeTier)).filter(([symbol]) => symbol !== CT5U.stable),
+  specRoutes(CT5U).map((r) => [r.symbol, r.feeTier]),
 ) as Record<PooledSymbol, number>;
 
 /** {USD} Value of each local pool: full range, half in the asset, half in USDT. */

@@ -1,16 +1,8 @@
-import {
-  type Address,
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  getAddress,
-  type Hex,
-  http,
-  parseEther,
-} from "viem";
-import { foundry } from "viem/chains";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Anvil, startAnvil } from "../anvil.js";
+import { buildCall, write } from "@blocketf/sdk";
+import { type Address, getAddress, parseEther } from "viem";
+import { describe, expect } from "vitest";
+import { localChainTest } from "../../fixtures/localChainTest.js";
+import type { DevClients } from "../chain.js";
 import {
   addBorrower,
   type BscTokens,
@@ -42,34 +34,32 @@ import { wbnbAbi } from "./generated/wbnb.js";
 const BLOCKS_PER_YEAR = 150_000n;
 const E18 = 10n ** 18n;
 
-let anvil: Anvil;
-let admin: VenusClients;
-let user: VenusClients;
-let borrower: VenusClients;
-let userAddress: Address;
-let tokens: BscTokens;
-let venus: VenusDeployment;
-let deploySeconds = 0;
-let snapshot: Hex;
+type World = {
+  readonly admin: VenusClients;
+  readonly user: VenusClients;
+  readonly borrower: VenusClients;
+  readonly userAddress: Address;
+  readonly tokens: BscTokens;
+  readonly venus: VenusDeployment;
+  readonly deploySeconds: number;
+  /** Mines blocks (anvil's test client). */
+  readonly test: DevClients["test"];
+};
 
-const transportFor = (a: Anvil) => http(a.rpcUrl);
-const testClient = () => createTestClient({ mode: "anvil", chain: foundry, transport: transportFor(anvil) });
+const venusClientsOf = (c: DevClients): VenusClients => ({
+  publicClient: c.publicClient,
+  walletClient: c.wallet,
+});
 
-function clientsFor(account: Address): VenusClients {
-  const transport = transportFor(anvil);
-  return {
-    publicClient: createPublicClient({ chain: foundry, transport }),
-    walletClient: createWalletClient({ chain: foundry, transport, account }),
-  };
-}
-
-function vTokenOf(symbol: string): Address {
+function vTokenOf(world: World, symbol: string): Address {
+  const { venus } = world;
   const vToken = venus.vTokens[symbol];
   if (vToken === undefined) throw new Error(`no market ${symbol}`);
   return vToken;
 }
 
-async function vTokenBalance(vToken: Address, who: Address): Promise<bigint> {
+async function vTokenBalance(world: World, vToken: Address, who: Address): Promise<bigint> {
+  const { admin } = world;
   return admin.publicClient.readContract({
     address: vToken,
     abi: vBep20DelegateAbi,
@@ -78,7 +68,8 @@ async function vTokenBalance(vToken: Address, who: Address): Promise<bigint> {
   });
 }
 
-async function usdtBalance(who: Address): Promise<bigint> {
+async function usdtBalance(world: World, who: Address): Promise<bigint> {
+  const { admin, tokens } = world;
   return admin.publicClient.readContract({
     address: tokens.USDT,
     abi: mockTokenAbi,
@@ -96,42 +87,35 @@ async function redeem(clients: VenusClients, vToken: Address, amount: bigint) {
   });
 }
 
-beforeAll(async () => {
-  anvil = await startAnvil();
-  const accounts = await createWalletClient({
-    chain: foundry,
-    transport: transportFor(anvil),
-  }).getAddresses();
-  const [a0, a1, a2] = accounts;
-  if (a0 === undefined || a1 === undefined || a2 === undefined) throw new Error("anvil has no accounts");
-  admin = clientsFor(a0);
-  user = clientsFor(a1);
-  borrower = clientsFor(a2);
-  userAddress = a1;
-  tokens = await deployBscTokens(admin);
+// Tokens and Venus's core pool once for the file (the fixtures of ../../fixtures); every test starts from it.
+const it = localChainTest(async (chain): Promise<World> => {
+  const [admin, user, borrower] = [chain.clients(0), chain.clients(1), chain.clients(2)];
+  const tokens = await deployBscTokens(venusClientsOf(admin));
   const started = performance.now();
-  venus = await deployVenus(admin, { markets: bscVenusMarkets(tokens), blocksPerYear: BLOCKS_PER_YEAR });
-  deploySeconds = (performance.now() - started) / 1000;
+  const venus = await deployVenus(venusClientsOf(admin), {
+    markets: bscVenusMarkets(tokens),
+    blocksPerYear: BLOCKS_PER_YEAR,
+  });
+  const deploySeconds = (performance.now() - started) / 1000;
   console.log(
     `Venus core pool deployed in ${deploySeconds.toFixed(2)} s: ${venus.stats.transactions} transactions, ` +
       `${venus.stats.contractsCreated} contracts, ${venus.stats.gasUsed} gas`,
   );
-}, 60_000);
-
-afterAll(async () => {
-  await anvil?.stop();
-});
-
-beforeEach(async () => {
-  snapshot = await testClient().snapshot();
-});
-
-afterEach(async () => {
-  await testClient().revert({ id: snapshot });
+  return {
+    admin: venusClientsOf(admin),
+    user: venusClientsOf(user),
+    borrower: venusClientsOf(borrower),
+    userAddress: user.account.address,
+    tokens,
+    venus,
+    deploySeconds,
+    test: admin.test,
+  };
 });
 
 describe("deployVenus", () => {
-  it("deploys the Diamond with 101 routed selectors and seven configured markets", async () => {
+  it("deploys the Diamond with 101 routed selectors and seven configured markets", async ({ world }) => {
+    const { admin, venus, deploySeconds } = world;
     const { publicClient } = admin;
     let selectors = 0;
     for (const facet of Object.values(venus.facets)) {
@@ -159,7 +143,7 @@ describe("deployVenus", () => {
     });
     expect(listed).toHaveLength(7);
     const vbnbSymbol = await publicClient.readContract({
-      address: vTokenOf("BNB"),
+      address: vTokenOf(world, "BNB"),
       abi: vbnbAbi,
       functionName: "symbol",
     });
@@ -168,8 +152,9 @@ describe("deployVenus", () => {
     expect(deploySeconds).toBeLessThan(20);
   });
 
-  it("asserts Venus error codes of admin setters instead of sending them", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("asserts Venus error codes of admin setters instead of sending them", async ({ world }) => {
+    const { admin, venus } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     const nonce = await admin.publicClient.getTransactionCount({ address: venus.admin });
     const attempt = new VenusTxRunner(admin).write("comptroller", venus.comptroller, {
       abi: diamondConsolidatedAbi,
@@ -184,7 +169,10 @@ describe("deployVenus", () => {
     expect(await admin.publicClient.getTransactionCount({ address: venus.admin })).toBe(nonce);
   });
 
-  it("prices tokens at 1e36 / 10^decimals and the DeviationBoundedOracle passes them through", async () => {
+  it("prices tokens at 1e36 / 10^decimals and the DeviationBoundedOracle passes them through", async ({
+    world,
+  }) => {
+    const { admin, venus } = world;
     await setVenusPrice(admin, venus, NATIVE_BNB, "612.5");
     expect(venusPriceMantissa("612.5", 18)).toBe(6125n * 10n ** 17n);
     expect(venusPriceMantissa(1, 6)).toBe(10n ** 30n);
@@ -199,17 +187,18 @@ describe("deployVenus", () => {
       address: venus.deviationBoundedOracle,
       abi: deviationBoundedOracleAbi,
       functionName: "getBoundedPricesView",
-      args: [vTokenOf("BNB")],
+      args: [vTokenOf(world, "BNB")],
     });
     expect([collateral, debt]).toEqual([bnb, bnb]);
   });
 
-  it("supply then redeem returns more than supplied after blocks with a borrower", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("supply then redeem returns more than supplied after blocks with a borrower", async ({ world }) => {
+    const { admin, user, borrower, userAddress, venus, test } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     const supplied = parseEther("1000");
     await supplyToVenus(admin, venus, "USDT", parseEther("10000")); // liquidity so the redeem has cash
     const minted = await supplyToVenus(user, venus, "USDT", supplied);
-    expect(await usdtBalance(userAddress)).toBe(0n);
+    expect(await usdtBalance(world, userAddress)).toBe(0n);
     const borrowed = await addBorrower(borrower, venus, {
       collateral: "BTCB",
       collateralAmount: parseEther("1"),
@@ -218,20 +207,21 @@ describe("deployVenus", () => {
     });
     expect(borrowed).toBe(parseEther("5500"));
 
-    await testClient().mine({ blocks: 1000 });
+    await test.mine({ blocks: 1000 });
     await redeem(user, vUsdt, minted);
-    const received = await usdtBalance(userAddress);
+    const received = await usdtBalance(world, userAddress);
     expect(received).toBeGreaterThan(supplied);
     // 50 % utilisation → 5 %/yr borrow rate → 5 % × 0.5 × (1 − 10 % reserves) = 2.25 %/yr supply rate;
     // 1,000 of 150,000 blocks per year → ≈ +0.015 % ≈ 0.15 USDT on 1,000.
     expect(received - supplied).toBeGreaterThan(parseEther("0.14"));
     expect(received - supplied).toBeLessThan(parseEther("0.16"));
-    expect(await vTokenBalance(vUsdt, userAddress)).toBe(0n);
+    expect(await vTokenBalance(world, vUsdt, userAddress)).toBe(0n);
     // 1,000 mined blocks: seconds when other jobs share the machine.
   }, 60_000);
 
-  it("grows the exchange rate while a borrower is present", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("grows the exchange rate while a borrower is present", async ({ world }) => {
+    const { admin, user, borrower, venus, test } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     await supplyToVenus(user, venus, "USDT", parseEther("1000"));
     await addBorrower(borrower, venus, {
       collateral: "ETH",
@@ -247,7 +237,7 @@ describe("deployVenus", () => {
       });
     const before = await rate();
     expect(before).toBe(2n * 10n ** 26n);
-    await testClient().mine({ blocks: 200 });
+    await test.mine({ blocks: 200 });
     await new VenusTxRunner(admin).write("vUSDT", vUsdt, {
       abi: vBep20DelegateAbi,
       functionName: "accrueInterest",
@@ -256,8 +246,9 @@ describe("deployVenus", () => {
     expect(after).toBeGreaterThan(before);
   });
 
-  it("reverts mint while MINT is paused, and mints again once unpaused", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("reverts mint while MINT is paused, and mints again once unpaused", async ({ world }) => {
+    const { admin, user, venus } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     await pauseVenusAction(admin, venus, vUsdt, VenusAction.MINT, true);
     expect(
       await admin.publicClient.readContract({
@@ -272,8 +263,9 @@ describe("deployVenus", () => {
     expect(await supplyToVenus(user, venus, "USDT", parseEther("1"))).toBeGreaterThan(0n);
   });
 
-  it("reverts mint with 'market supply cap reached' once the cap is hit", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("reverts mint with 'market supply cap reached' once the cap is hit", async ({ world }) => {
+    const { admin, user, venus } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     await setSupplyCap(admin, venus, vUsdt, parseEther("100"));
     await supplyToVenus(user, venus, "USDT", parseEther("100"));
     await expect(supplyToVenus(user, venus, "USDT", parseEther("1"))).rejects.toThrow(
@@ -285,8 +277,11 @@ describe("deployVenus", () => {
     );
   });
 
-  it("reverts redeem when the market lacks cash, and a partial redeem within cash works", async () => {
-    const vUsdt = vTokenOf("USDT");
+  it("reverts redeem when the market lacks cash, and a partial redeem within cash works", async ({
+    world,
+  }) => {
+    const { admin, user, borrower, userAddress, venus } = world;
+    const vUsdt = vTokenOf(world, "USDT");
     const minted = await supplyToVenus(user, venus, "USDT", parseEther("1000"));
     await addBorrower(borrower, venus, {
       collateral: "BTCB",
@@ -302,11 +297,12 @@ describe("deployVenus", () => {
     expect(cash).toBe(parseEther("100"));
     await expect(redeem(user, vUsdt, minted)).rejects.toThrow(/math error/);
     await redeem(user, vUsdt, minted / 20n); // 50 USDT < 100 cash
-    expect(await usdtBalance(userAddress)).toBeGreaterThanOrEqual(parseEther("50") - 1n);
+    expect(await usdtBalance(world, userAddress)).toBeGreaterThanOrEqual(parseEther("50") - 1n);
   });
 
-  it("vBNB: mint{value} and redeem native BNB back to an EOA", async () => {
-    const vBnb = vTokenOf("BNB");
+  it("vBNB: mint{value} and redeem native BNB back to an EOA", async ({ world }) => {
+    const { admin, user, userAddress, venus } = world;
+    const vBnb = vTokenOf(world, "BNB");
     const amount = parseEther("10");
     const minted = await supplyToVenus(user, venus, "BNB", amount);
     expect(minted).toBe((amount * E18) / (2n * 10n ** 26n));
@@ -315,11 +311,14 @@ describe("deployVenus", () => {
     const after = await admin.publicClient.getBalance({ address: userAddress });
     const gas = receipt.gasUsed * receipt.effectiveGasPrice;
     expect(after - before + gas).toBe(amount);
-    expect(await vTokenBalance(vBnb, userAddress)).toBe(0n);
+    expect(await vTokenBalance(world, vBnb, userAddress)).toBe(0n);
   });
 
-  it("vWBNB: an ERC-20 market listed on the core pool with WBNB as its underlying, beside vBNB", async () => {
-    const vWbnb = vTokenOf("WBNB");
+  it("vWBNB: an ERC-20 market listed on the core pool with WBNB as its underlying, beside vBNB", async ({
+    world,
+  }) => {
+    const { admin, user, userAddress, tokens, venus } = world;
+    const vWbnb = vTokenOf(world, "WBNB");
     const { publicClient } = admin;
     const [symbol, underlying, market] = await Promise.all([
       publicClient.readContract({ address: vWbnb, abi: vBep20DelegateAbi, functionName: "symbol" }),
@@ -334,17 +333,12 @@ describe("deployVenus", () => {
     expect(symbol).toBe("vWBNB");
     expect(underlying).toBe(getAddress(tokens.WBNB));
     expect(market[0]).toBe(true); // isListed
-    expect(vWbnb).not.toBe(vTokenOf("BNB"));
+    expect(vWbnb).not.toBe(vTokenOf(world, "BNB"));
     // Supplying wrapped BNB: WBNB in, vWBNB out, WBNB back on redeem.
     const amount = parseEther("10");
-    const deposit = await user.walletClient.writeContract({
-      address: tokens.WBNB,
-      abi: wbnbAbi,
-      functionName: "deposit",
-      value: amount,
-      chain: foundry,
+    await write(user.walletClient, {
+      request: buildCall({ address: tokens.WBNB, abi: wbnbAbi, functionName: "deposit", value: amount }),
     });
-    await user.publicClient.waitForTransactionReceipt({ hash: deposit });
     const minted = await supplyToVenus(user, venus, "WBNB", amount, { faucet: false });
     expect(minted).toBe(amount / 10n ** 10n); // 1 vWBNB (8 decimals) per WBNB, as on BNB Chain
     await redeem(user, vWbnb, minted);

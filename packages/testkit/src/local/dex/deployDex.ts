@@ -14,6 +14,7 @@
  */
 
 import { pancakeV3PoolDeployerAbi, pancakeV3PoolDeployerBytecode } from "@blocketf/abi";
+import { padGasLimit, prepareWrite, sendPreparedWrite, TransactionRevertedError } from "@blocketf/sdk";
 import {
   type Account,
   type Address,
@@ -40,10 +41,8 @@ import {
 import {
   call,
   estimateContractGas,
-  estimateGas,
   getTransaction,
   readContract,
-  sendTransaction,
   simulateContract,
   waitForTransactionReceipt,
 } from "viem/actions";
@@ -133,20 +132,27 @@ async function confirm(client: DexClient, hash: Hash, what: string): Promise<Tra
 }
 
 /**
- * Gas limit from an estimate. The margin is not optional: a V3 pool writes an oracle observation only
- * when block.timestamp has changed, so an estimate taken in one second (anvil estimates at send time for
- * an unlocked account) can run out of gas when the transaction is mined in the next.
+ * Sends a call (or a contract creation when `to` is omitted) through the SDK (`prepareWrite`, then
+ * `sendPreparedWrite`): simulated, estimated and padded with the SDK's one gas policy (`padGasLimit`; the
+ * margin matters: a V3 pool writes an oracle observation only when block.timestamp has changed, so an
+ * estimate taken in one second can run out of gas when mined in the next), confirmed. With `gas` (a
+ * limit the caller padded from its own estimate) nothing is simulated again. A transaction mined and
+ * reverted returns its hash all the same: `confirm` explains it with a replay.
  */
-export const padGas = (estimate: bigint): bigint => estimate + estimate / 5n + 50_000n;
-
-/** Sends a call (or a contract creation when `to` is omitted) with an explicit, padded gas limit. */
 async function send(
   client: DexClient,
   request: { readonly to?: Address; readonly data: Hex; readonly gas?: bigint },
 ): Promise<Hash> {
-  const base = { account: client.account, data: request.data, to: request.to ?? null };
-  const gas = request.gas ?? padGas(await estimateGas(client, base));
-  return sendTransaction(client, { ...base, gas, chain: client.chain ?? null });
+  const prepared = await prepareWrite(client, {
+    request: { to: request.to, data: request.data },
+    gas: request.gas,
+  });
+  try {
+    return (await sendPreparedWrite(client, { prepared })).hash;
+  } catch (error: unknown) {
+    if (error instanceof TransactionRevertedError) return error.hash;
+    throw error;
+  }
 }
 
 /** Why a mined transaction reverted: out of gas, or the reason of a replay on the state before its block. */
@@ -611,8 +617,8 @@ export async function swapExactInputSingle(
   );
   let hash: Hash;
   try {
-    // Estimate here rather than let the node do it: a revert then surfaces with its reason before
-    // anything is mined, and the gas limit gets padGas's margin.
+    // Estimate here rather than let the SDK do it: a revert then surfaces with the pool's own reason
+    // ("Too little received", …) before anything is mined; the limit gets the SDK's padding.
     const swapCall = {
       abi: swapRouterAbi,
       functionName: "exactInputSingle",
@@ -634,7 +640,7 @@ export async function swapExactInputSingle(
       ...swapCall,
       account: client.account,
     });
-    hash = await send(client, { to: dex.router, data: encodeFunctionData(swapCall), gas: padGas(gas) });
+    hash = await send(client, { to: dex.router, data: encodeFunctionData(swapCall), gas: padGasLimit(gas) });
   } catch (error) {
     const reason = revertReason(error);
     const advice =

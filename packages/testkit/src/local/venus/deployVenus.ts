@@ -7,6 +7,7 @@
 // Venus admin setters return error codes instead of reverting, so every admin call is first simulated
 // (eth_call) and its returned code asserted to be 0; only then is it sent.
 import { wrappedBNBAbi, wrappedBNBBytecode } from "@blocketf/abi";
+import { TransactionRevertedError, write } from "@blocketf/sdk";
 import {
   type Abi,
   type AbiFunction,
@@ -276,54 +277,34 @@ export class VenusTxRunner {
     return this.clients.walletClient.account.address;
   }
 
-  private async confirm(call: string, hash: Hex): Promise<TransactionReceipt> {
-    const { publicClient } = this.clients;
-    let receipt: TransactionReceipt;
-    try {
-      receipt = await publicClient.getTransactionReceipt({ hash });
-    } catch {
-      // Not mined yet (interval mining): wait for it.
-      receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-    }
-    this.transactions += 1;
-    this.gasUsed += receipt.gasUsed;
-    if (receipt.status !== "success")
-      throw new VenusDeployError(call, undefined, `${call}: transaction reverted`);
-    return receipt;
-  }
-
   /**
-   * Sends with an explicit gas limit: `eth_estimateGas` (anvil estimates against the pending block)
-   * plus 20 %. Left to itself, anvil fills the gas of an `eth_sendTransaction` (what viem sends for
-   * JSON-RPC accounts) by estimating against the *latest* block, where a vToken whose interest was
-   * already accrued in that block skips `accrueInterest`'s work; mined in the next block the call does
-   * the full accrual and runs out of gas (seen on borrow and on a vBNB redeem, ~114k given, ~133k used).
+   * Sends through the SDK's `write` (simulated, estimated, padded with the SDK's one policy, confirmed;
+   * interval mining included) and counts the transaction and its gas. The padding matters here: anvil
+   * estimates against the latest block, where a vToken whose interest was already accrued in that block
+   * skips `accrueInterest`'s work; mined in the next block the call does the full accrual (seen on borrow
+   * and on a vBNB redeem, ~114k estimated, ~133k used).
    */
   private async send(
     call: string,
     to: Address | undefined,
     data: Hex,
     value: bigint | undefined,
-  ): Promise<Hex> {
-    const { publicClient, walletClient } = this.clients;
+  ): Promise<TransactionReceipt> {
+    let receipt: TransactionReceipt;
     try {
-      const request = {
-        account: walletClient.account,
-        ...(to === undefined ? {} : { to }),
-        data,
-        ...(value === undefined ? {} : { value }),
-      };
-      const estimate = await publicClient.estimateGas(request);
-      return await walletClient.sendTransaction({
-        ...request,
-        chain: walletClient.chain,
-        gas: (estimate * 12n) / 10n,
-      });
+      ({ receipt } = await write(this.clients.walletClient, { request: { to, data, value } }));
     } catch (error: unknown) {
-      throw new VenusDeployError(call, undefined, `${call}: send failed: ${shortMessage(error)}`, {
-        cause: error,
-      });
+      const reverted = error instanceof TransactionRevertedError;
+      throw new VenusDeployError(
+        call,
+        undefined,
+        reverted ? `${call}: transaction reverted` : `${call}: send failed: ${shortMessage(error)}`,
+        { cause: error },
+      );
     }
+    this.transactions += 1;
+    this.gasUsed += receipt.gasUsed;
+    return receipt;
   }
 
   /** Deploys a contract and returns its address. */
@@ -333,7 +314,7 @@ export class VenusTxRunner {
   ): Promise<Address> {
     const call = `deploy ${name}`;
     const data = encodeDeployData<abi>(parameters);
-    const receipt = await this.confirm(call, await this.send(call, undefined, data, undefined));
+    const receipt = await this.send(call, undefined, data, undefined);
     const address = receipt.contractAddress;
     if (address === null || address === undefined) {
       throw new VenusDeployError(call, undefined, `${call}: no contract address in the receipt`);
@@ -377,7 +358,7 @@ export class VenusTxRunner {
     for (const code of returnedCodes(fn, returned)) {
       if (code !== 0n) throw new VenusDeployError(call, code, `${call} returned Venus error code ${code}`);
     }
-    return this.confirm(call, await this.send(call, to, data, value));
+    return this.send(call, to, data, value);
   }
 }
 
