@@ -216,8 +216,15 @@ export async function shockAndRebalance(t: TestChain, factor: number, maxSteps =
   const price = TEST_PRICES_USD.BTCB * factor;
   await moveOracles(t.admin, t.stack, "BTCB", price);
   await movePool(t.admin, { stack: t.stack, pools: t.pools, router: t.swapRouter }, "BTCB", price);
+  // The fund's own least time between two steps of an episode (its episode bounds).
+  const { minStepInterval } = await t.admin.publicClient.readContract({
+    address: t.stack.fund,
+    abi: blockEtfAbi,
+    functionName: "rebalanceEpisode",
+  });
   let steps = 0;
   for (; steps < maxSteps; steps++) {
+    if (steps > 0) await t.admin.test.increaseTime({ seconds: minStepInterval });
     await call(t.keeper, { address: t.rebalancer, abi: blockEtfRebalancerAbi, functionName: "rebalance" });
     const rebalancing = await t.admin.publicClient.readContract({
       address: t.stack.fund,
