@@ -305,6 +305,8 @@ describe("the web app in Chromium", () => {
     for (const path of ["/", "/mint", "/redeem", "/portfolio", "/activity"]) {
       await phone.goto(`${stack.web.url}${path}`);
       await phone.locator("main h1").first().waitFor();
+      // The page's own content, not its loading state, is what must fit (and what the shot shows).
+      await expect.poll(() => phone.locator("main output.loading").count(), { timeout: 30_000 }).toBe(0);
       await phone.waitForTimeout(500);
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
