@@ -221,7 +221,10 @@ async function main(): Promise<void> {
       deployment: paths.deploymentFile,
       dataDir: join(work, "backfill"),
       databaseUrl: "",
-      log: (line) => logs.push(JSON.parse(line) as (typeof logs)[number]),
+      // Ponder's lines are JSON; the indexer's own warnings (a block whose state is gone) are not.
+      log: (line) => {
+        if (line.startsWith("{")) logs.push(JSON.parse(line) as (typeof logs)[number]);
+      },
     });
     coldIndexer = cold;
     indexers.push(cold);
