@@ -32,9 +32,18 @@ export const fund = onchainTable(
     rebalanceCooldown: t.integer(),
     rebalanceMaxLossBps: t.integer(),
     paused: t.boolean().notNull(),
+    /** The fund's `rebalancing()`: a rebalance episode is open. */
     rebalancing: t.boolean().notNull(),
-    /** {s} Time the last complete rebalance ended (0: never). */
+    /** {s} The fund's `lastRebalanceAt()`: when the last episode ended (0: never). */
     lastRebalanceAt: t.bigint().notNull(),
+    /** The fund's episode bounds (SetEpisodeBounds): {s} least time between steps, {s} longest episode,
+     * most steps, {bps} most value an episode may lose of its over-weight value at the start. */
+    episodeMinStepInterval: t.integer(),
+    episodeMaxDuration: t.integer(),
+    episodeMaxSteps: t.integer(),
+    episodeMaxLossBps: t.integer(),
+    /** The current (or last) episode's id in `rebalance_episode` (null: none yet). */
+    episode: t.text(),
     /** {share} Totals from the fund's own events; sharesMinted − sharesRedeemed + fee shares = supply. */
     sharesMinted: t.bigint().notNull(),
     sharesRedeemed: t.bigint().notNull(),
@@ -72,6 +81,8 @@ export const fundAsset = onchainTable(
     vToken: t.hex().notNull(),
     native: t.boolean().notNull(),
     yieldEnabled: t.boolean().notNull(),
+    /** The guardian wrote its Venus position off (VenusWriteOff): it counts as zero in holdings. */
+    writtenOff: t.boolean().notNull(),
     /** {tok} / D18{USD} Venus interest earned by this asset since the fund was created. */
     interestTok: t.bigint().notNull(),
     interestUsd: t.bigint().notNull(),
@@ -102,6 +113,8 @@ export const snapshot = onchainTable(
     /** D18{USD/share} Against the supply including the accrued management fee. */
     navPerShare: t.bigint().notNull(),
     pricesOk: t.boolean().notNull(),
+    /** False when a Venus position could not be valued (the Lens's `holdingsOk`): value and NAV are 0. */
+    holdingsOk: t.boolean().notNull(),
     paused: t.boolean().notNull(),
     /** D18{USD} Cumulative Venus interest of the fund at this block. */
     interestUsd: t.bigint().notNull(),
@@ -148,6 +161,10 @@ export const assetSnapshot = onchainTable(
     redeemPaused: t.boolean().notNull(),
     /** {vTok} Owed to redeemers (escrow), not the fund's. */
     escrowed: t.bigint().notNull(),
+    /** False when the market's rate cannot be read: `supplied` is 0 and the position is not valued. */
+    positionOk: t.boolean().notNull(),
+    /** Written off by the guardian: its vTokens count for nothing (paid pro-rata in kind on redeem). */
+    writtenOff: t.boolean().notNull(),
     /** {tok} / D18{USD} Cumulative Venus interest of this asset at this block. */
     interestTok: t.bigint().notNull(),
     interestUsd: t.bigint().notNull(),
@@ -193,8 +210,9 @@ export const position = onchainTable(
 /**
  * The fund's activity feed, one row per event a person would want to read: seed, mint, redeem (through
  * the router: `viaRouter`, `stableAmount`), transfer, claim, sweep (one per transaction), rebalance
- * (details in rebalance_step), managementFee, pause, unpause, venusExit, vTokenPayout, rebalanceDue,
- * parameter (name in `parameter`, values in `details`).
+ * (details in rebalance_step), episodeStarted, episodeEnded (details in rebalance_episode), managementFee,
+ * pause, unpause, venusExit, vTokenPayout, writeOff (a Venus position written off or counted again),
+ * rebalanceDue, parameter (name in `parameter`, values in `details`).
  */
 export const activity = onchainTable(
   "activity",
@@ -262,8 +280,49 @@ export const rebalanceStep = onchainTable(
     boundUsd: t.bigint().notNull(),
     maxLossBps: t.integer().notNull(),
     complete: t.boolean().notNull(),
+    /** The episode it belongs to (`rebalance_episode.id`) and its number there (1 = first step; null for
+     * a step that traded nothing and closed the episode as stalled). */
+    episode: t.text(),
+    episodeStep: t.integer(),
   }),
   (table) => ({ fundIdx: index().on(table.fund, table.blockNumber) }),
+);
+
+/**
+ * A rebalance episode: from RebalanceEpisodeStarted to RebalanceEpisodeEnded (completed, at its step cap,
+ * stalled, or expired at its deadline), or to a change of the episode bounds or of the rebalancer (which
+ * end an open episode without an event: `endReason` BoundsChanged / RebalancerChanged).
+ */
+export const rebalanceEpisode = onchainTable(
+  "rebalance_episode",
+  (t) => ({
+    /** `<fund>-<startedAt>` */
+    id: t.text().primaryKey(),
+    fund: t.hex().notNull(),
+    /** {s} The episode's id on-chain: the time of its first step. */
+    startedAt: t.bigint().notNull(),
+    startBlock: t.bigint().notNull(),
+    startTx: t.hex().notNull(),
+    /** D18{USD} What a full rebalance had to sell at the start. */
+    overweightValue: t.bigint().notNull(),
+    /** D18{USD} The most the episode may lose (maxLossBps × overweightValue). */
+    lossBudget: t.bigint().notNull(),
+    /** {s} No step after this. */
+    deadline: t.bigint().notNull(),
+    maxSteps: t.integer().notNull(),
+    /** Steps that traded, and D18{USD} what they lost (each step's loss at its prices; gains do not
+     * refill): counted from the steps while open, the fund's own figures from RebalanceEpisodeEnded. */
+    steps: t.integer().notNull(),
+    lost: t.bigint().notNull(),
+    open: t.boolean().notNull(),
+    /** Completed | MaxSteps | Stalled | Expired | BoundsChanged | RebalancerChanged; null while open. */
+    endReason: t.text(),
+    /** {s} When it ended (its deadline when it expired); the cooldown runs from it. */
+    endedAt: t.bigint(),
+    endBlock: t.bigint(),
+    endTx: t.hex(),
+  }),
+  (table) => ({ fundIdx: index().on(table.fund, table.startedAt) }),
 );
 
 /** Every Venus movement of a fund: the audit trail behind the interest figures. */
@@ -274,7 +333,8 @@ export const venusFlow = onchainTable(
     fund: t.hex().notNull(),
     index: t.integer().notNull(),
     vToken: t.hex().notNull(),
-    /** supply | supplySkipped | withdraw | withdrawFailed | exit | vTokenPayout | claim */
+    /** supply | supplySkipped | withdraw | withdrawFailed | exit | vTokenPayout | claim | writeOff |
+     * countedAgain (the last two: `vTokens` the holders' position at that time) */
     kind: t.text().notNull(),
     /** {tok} */
     amount: t.bigint().notNull(),
@@ -300,6 +360,8 @@ export const rebalancer = onchainTable("rebalancer", (t) => ({
   stepInterval: t.integer().notNull(),
   /** {s} Since when the rule has called for a rebalance (0: not due). */
   dueSince: t.bigint().notNull(),
+  /** {s} Longest gap between two observations of "due" (SetMaxPokeGap; null: not read). */
+  maxPokeGap: t.integer(),
   attachedBlock: t.bigint().notNull(),
 }));
 
@@ -347,6 +409,8 @@ export const txContext = onchainTable("tx_context", (t) => ({
   rebalanceStep: t.text(),
   /** The sweep activity row of this transaction. */
   sweepActivity: t.text(),
+  /** The rebalance episode this transaction's step belongs to (started or ended by it). */
+  episode: t.text(),
 }));
 
 export const fundRelations = relations(fund, ({ many }) => ({
@@ -355,6 +419,7 @@ export const fundRelations = relations(fund, ({ many }) => ({
   positions: many(position),
   activities: many(activity),
   rebalanceSteps: many(rebalanceStep),
+  rebalanceEpisodes: many(rebalanceEpisode),
 }));
 export const fundAssetRelations = relations(fundAsset, ({ one }) => ({
   fund: one(fund, { fields: [fundAsset.fund], references: [fund.address] }),
@@ -377,4 +442,7 @@ export const activityRelations = relations(activity, ({ one }) => ({
 }));
 export const rebalanceStepRelations = relations(rebalanceStep, ({ one }) => ({
   fund: one(fund, { fields: [rebalanceStep.fund], references: [fund.address] }),
+}));
+export const rebalanceEpisodeRelations = relations(rebalanceEpisode, ({ one }) => ({
+  fund: one(fund, { fields: [rebalanceEpisode.fund], references: [fund.address] }),
 }));

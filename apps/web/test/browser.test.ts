@@ -6,10 +6,18 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { blockEtfAbi } from "@blocketf/abi";
 import { KEEPER_KEY_INDEX } from "@blocketf/devnet";
-import { buildCall, buildRebalance, getRebalanceRule, getRebalanceStatus, write } from "@blocketf/sdk";
-import { devClients, VenusAction, venusArtifacts } from "@blocketf/testkit";
+import {
+  buildCall,
+  buildRebalance,
+  getFund,
+  getRebalanceEpisode,
+  getRebalanceRule,
+  getRebalancerState,
+  write,
+} from "@blocketf/sdk";
+import { devClients, movePool, type PooledSymbol, VenusAction, venusArtifacts } from "@blocketf/testkit";
 import type { Page } from "playwright-core";
-import { type Address, erc20Abi, getAddress } from "viem";
+import { type Address, erc20Abi, formatEther, getAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startWebStack, type WebStack } from "./stack.js";
 
@@ -139,30 +147,83 @@ describe("the web app in Chromium", () => {
     await shot(page, "fund-after-replay");
   });
 
-  test("a price shock is rebalanced in bounded steps: the fund page shows the steps against their bound", async () => {
+  test("a price shock is rebalanced in bounded steps: the fund page shows the episode and its steps against their bound", async () => {
     // BTC +40 % for a day (feeds and pools together): BTCB's weight leaves the ±5 % band.
     await stack.replay(1, (p) => ({ ...p, BTCB: p.BTCB * 1.4 }));
-    const { rebalancer, fund } = stack.deployment;
+    const { rebalancer, fund, lens } = stack.deployment;
+    const client = stack.admin.publicClient;
     const keeper = devClients(stack.anvil.rpcUrl, KEEPER_KEY_INDEX);
-    let steps = 0;
-    for (; steps < 6; steps++) {
-      const status = await getRebalanceStatus(stack.admin.publicClient, {
-        lens: stack.deployment.lens,
-        fund,
-      });
-      const rule = await getRebalanceRule(stack.admin.publicClient, { fund });
-      if (!status.needsRebalance && !rule.rebalancing) break;
-      await write(keeper.wallet, { request: buildRebalance({ rebalancer }), fund });
-      await stack.admin.test.increaseTime({ seconds: 120 }); // the rebalancer's step interval
-      await stack.admin.test.mine({ blocks: 1 });
+    // The fund's own least time between two steps of an episode, and the rebalancer's: the longer binds.
+    const { episode } = await getRebalanceEpisode(client, { lens, fund });
+    const { stepInterval } = await getRebalancerState(client, {
+      rebalancer,
+      caller: keeper.account.address,
+    });
+    const interval = Math.max(episode.minStepInterval, stepInterval);
+    const step = () => write(keeper.wallet, { request: buildRebalance({ rebalancer }), fund });
+    // Between two steps arbitrageurs bring the pools back to the oracle (a route's bound is its fee plus
+    // 25 bps on the devnet, which a pool the last step moved would exceed).
+    const arbitrage = async () => {
+      const f = await getFund(client, { lens, fund });
+      const { dex, tokens } = stack.deployment;
+      for (const a of f.assets) {
+        if (!(a.symbol in dex.pools)) continue;
+        await movePool(
+          stack.admin,
+          { stack: { tokens }, pools: dex.pools, router: dex.router },
+          a.symbol as PooledSymbol,
+          Number(formatEther(a.price)),
+        );
+      }
+    };
+
+    // The first step starts an episode; the page says where it stands.
+    await step();
+    let steps = 1;
+    expect(
+      (await getRebalanceRule(client, { fund })).rebalancing,
+      "one bounded step does not finish it",
+    ).toBe(true);
+    await stack.catchUp();
+    await go(page, "/");
+    await expect.poll(() => page.getByTestId("rebalance-state").textContent()).toBe("In progress");
+    const words = page.getByTestId("rebalance-episode");
+    await expect
+      .poll(() => words.textContent())
+      .toMatch(
+        new RegExp(
+          `in progress since [\\d-]+ [\\d:]+ UTC: 1 of at most ${episode.maxSteps} steps taken, \\$[\\d,.]+ of its \\$[\\d,.]+ loss budget \\([\\d.]+ %\\) lost so far\\.`,
+        ),
+      );
+    const text = (await words.textContent()) ?? "";
+    expect(text).toMatch(/Its deadline is [\d-]+ [\d:]+ UTC \(in \d+ h( \d+ min)?\); no step after it\./);
+    expect(text).toMatch(/The next step may run at [\d-]+ [\d:]+ UTC \(in \d+ (s|min)\)\./);
+    await shot(page, "fund-rebalance-in-progress");
+
+    // The rest of the episode, each step after the interval the fund and the rebalancer require.
+    for (; steps < episode.maxSteps; steps++) {
+      if (!(await getRebalanceRule(client, { fund })).rebalancing) break;
+      await stack.admin.test.increaseTime({ seconds: interval });
+      await arbitrage();
+      await step();
     }
-    expect(steps).toBeGreaterThan(0);
+    const after = await getRebalanceEpisode(client, { lens, fund });
+    expect(after.open, "the episode ended").toBe(false);
+    expect(after.episode.steps).toBe(steps);
+    expect(after.episode.lost).toBeLessThanOrEqual(after.episode.lossBudget);
     await stack.catchUp();
     await go(page, "/");
     await expect
       .poll(() => page.getByTestId("rebalance-steps").textContent(), { timeout: 30_000 })
       .toMatch(/keeper/);
     expect(await page.getByTestId("rebalance-state").textContent()).toBe("Not due");
+    await expect
+      .poll(() => words.textContent(), { timeout: 30_000 })
+      .toMatch(
+        new RegExp(
+          `No rebalance episode is in progress\\. The last one, started [\\d-]+ [\\d:]+ UTC, ended on [\\d-]+ [\\d:]+ UTC: it completed: every weight came back near its target, after ${steps} steps? \\(of at most ${episode.maxSteps}\\), having lost \\$[\\d,.]+ of its \\$[\\d,.]+ loss budget`,
+        ),
+      );
     await expect
       .poll(() => page.getByTestId("weights-summary").textContent())
       .toMatch(/\d+ rebalance steps?, marked/);
@@ -223,6 +284,12 @@ describe("the web app in Chromium", () => {
     await expect
       .poll(() => page.getByTestId("activity-table").textContent(), { timeout: 30_000 })
       .toMatch(/through the router/);
+    const feed = (await page.getByTestId("activity-table").textContent()) ?? "";
+    expect(feed).toMatch(/A rebalance began with \$[\d,.]+ over its targets to sell: at most \d+ steps/);
+    expect(feed).toMatch(/The rebalance completed: every weight came back near its target after \d+ steps?/);
+    expect(feed).toMatch(
+      /Venus could not pay BTCB \(withdrawals paused\) to 0x976e…0aa9: they received [\d.,]+ vBTCB/i,
+    );
     await shot(page, "activity");
     await go(page, "/claim");
     await page.getByRole("heading", { name: "Claim" }).waitFor();
@@ -238,6 +305,8 @@ describe("the web app in Chromium", () => {
     for (const path of ["/", "/mint", "/redeem", "/portfolio", "/activity"]) {
       await phone.goto(`${stack.web.url}${path}`);
       await phone.locator("main h1").first().waitFor();
+      // The page's own content, not its loading state, is what must fit (and what the shot shows).
+      await expect.poll(() => phone.locator("main output.loading").count(), { timeout: 30_000 }).toBe(0);
       await phone.waitForTimeout(500);
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);

@@ -4,6 +4,7 @@ import { ponder } from "ponder:registry";
 import { fund, fundAsset, rebalancer, route } from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
 import { readRebalancer } from "./lib/chain.js";
+import { closeOpenEpisode } from "./lib/episode.js";
 import { addActivity, addParameter, begin, type Db, inCreation } from "./lib/store.js";
 
 async function setAsset(
@@ -37,6 +38,7 @@ ponder.on("Fund:AssetAdded", async ({ event, context }) => {
       ...values,
       symbol: "",
       decimals: 0,
+      writtenOff: false,
       interestTok: 0n,
       interestUsd: 0n,
       baseVToken: null,
@@ -141,6 +143,8 @@ ponder.on("Fund:SetRebalancer", async ({ event, context }) => {
   const { db } = context;
   const next = event.args.rebalancer;
   const { f } = await begin(db, event.log.address, event);
+  // A new rebalancer starts under the rule: the fund ends an open episode (without an event).
+  const ended = await closeOpenEpisode(db, f.address, event, "RebalancerChanged");
   if (f.rebalancer !== null && (await db.find(rebalancer, { address: f.rebalancer })) !== null) {
     await db.update(rebalancer, { address: f.rebalancer }).set({ active: false });
   }
@@ -156,6 +160,7 @@ ponder.on("Fund:SetRebalancer", async ({ event, context }) => {
       publicDelay: state?.publicDelay ?? 0,
       stepInterval: state?.stepInterval ?? 0,
       dueSince: state?.dueSince ?? 0n,
+      maxPokeGap: state?.maxPokeGap ?? null,
       attachedBlock: event.block.number,
     };
     await db
@@ -176,8 +181,8 @@ ponder.on("Fund:SetRebalancer", async ({ event, context }) => {
   }
   await db
     .update(fund, { address: f.address })
-    .set({ rebalancer: next === zeroAddress ? null : next, stableIndex });
-  await addParameter(db, f, event, "rebalancer", { rebalancer: next });
+    .set({ rebalancer: next === zeroAddress ? null : next, stableIndex, rebalancing: false });
+  await addParameter(db, f, event, "rebalancer", { rebalancer: next, endedEpisode: ended });
 });
 
 ponder.on("Fund:Paused", async ({ event, context }) => {

@@ -1,7 +1,7 @@
 // Rebalance steps (the fund's Rebalance event, then its rebalancer's RebalanceStep in the same
 // transaction) and the rebalancer's own parameters.
 import { ponder } from "ponder:registry";
-import { activity, fund, rebalancer, rebalanceStep, route } from "ponder:schema";
+import { activity, fund, rebalanceEpisode, rebalancer, rebalanceStep, route } from "ponder:schema";
 import type { Address } from "viem";
 import { addActivity, begin, type Db, detach, type EventRef, getTx, plain, setTx } from "./lib/store.js";
 
@@ -13,6 +13,25 @@ ponder.on("Fund:Rebalance", async ({ event, context }) => {
   const { f } = await begin(db, event.log.address, event);
   const maxLossBps = f.rebalanceMaxLossBps ?? 0;
   const id = `${event.transaction.hash}-${event.log.logIndex}`;
+  const loss = valueBefore - valueAfter;
+  // The episode of this step: the one it started or ended (RebalanceEpisodeStarted / Ended come first in
+  // the transaction), else the fund's open one.
+  const tx = await getTx(db, event, f.address);
+  const found = await db.find(rebalanceEpisode, { id: tx?.episode ?? f.episode ?? "" });
+  const episode = found === null ? null : detach(found);
+  let episodeStep: number | null = null;
+  if (episode !== null && tradedValue > 0n) {
+    if (episode.open) {
+      // Each step's loss at its own prices; a gain does not refill the budget (RebalanceLib).
+      episodeStep = episode.steps + 1;
+      await db
+        .update(rebalanceEpisode, { id: episode.id })
+        .set({ steps: episodeStep, lost: episode.lost + (loss > 0n ? loss : 0n) });
+    } else {
+      // It ended with this step (completed, or at its step cap): the fund's count includes it.
+      episodeStep = episode.steps;
+    }
+  }
   await db.insert(rebalanceStep).values({
     id,
     fund: f.address,
@@ -25,14 +44,20 @@ ponder.on("Fund:Rebalance", async ({ event, context }) => {
     valueBefore,
     valueAfter,
     tradedValue,
-    lossUsd: valueBefore - valueAfter,
+    lossUsd: loss,
     boundUsd: (tradedValue * BigInt(maxLossBps)) / BPS,
     maxLossBps,
     complete,
+    episode: episode?.id ?? null,
+    episodeStep,
   });
+  // As the fund: rebalancing while the current episode is open; when it is not, the last rebalance is
+  // when it ended (its deadline if it expired).
+  const current = await db.find(rebalanceEpisode, { id: f.episode ?? "" });
+  const open = current?.open === true;
   await db.update(fund, { address: f.address }).set({
-    rebalancing: !complete,
-    ...(complete ? { lastRebalanceAt: event.block.timestamp } : {}),
+    rebalancing: open,
+    ...(!open && current?.endedAt != null ? { lastRebalanceAt: current.endedAt } : {}),
   });
   await setTx(db, event, f.address, { rebalanceStep: id });
   await addActivity(db, f.address, event, {
@@ -41,7 +66,14 @@ ponder.on("Fund:Rebalance", async ({ event, context }) => {
     amounts: [...sent],
     valueUsd: tradedValue,
     viaRouter: false,
-    details: plain({ stepId: id, received, lossUsd: valueBefore - valueAfter, complete }) as object,
+    details: plain({
+      stepId: id,
+      received,
+      lossUsd: loss,
+      complete,
+      episode: episode?.id ?? null,
+      episodeStep,
+    }) as object,
   });
 });
 
@@ -116,6 +148,12 @@ ponder.on("Rebalancer:SetPublicDelay", async ({ event, context }) => {
   const { db } = context;
   if ((await rebalancerParameter(db, event, "publicDelay", { ...event.args })) === null) return;
   await db.update(rebalancer, { address: event.log.address }).set({ publicDelay: event.args.delay });
+});
+
+ponder.on("Rebalancer:SetMaxPokeGap", async ({ event, context }) => {
+  const { db } = context;
+  if ((await rebalancerParameter(db, event, "maxPokeGap", { ...event.args })) === null) return;
+  await db.update(rebalancer, { address: event.log.address }).set({ maxPokeGap: event.args.gap });
 });
 
 ponder.on("Rebalancer:SetStepInterval", async ({ event, context }) => {

@@ -1,7 +1,7 @@
 // The fund's Venus movements: the audit trail behind the interest figures, and the sweep and vToken
 // payout rows of the activity feed.
 import { ponder } from "ponder:registry";
-import { activity, rebalanceStep, venusFlow } from "ponder:schema";
+import { activity, fundAsset, rebalanceStep, venusFlow } from "ponder:schema";
 import type { Address } from "viem";
 import {
   addActivity,
@@ -130,5 +130,26 @@ ponder.on("Fund:RedeemInVTokens", async ({ event, context }) => {
       escrowed,
       reason: outcomeName(reason),
     },
+  });
+});
+
+ponder.on("Fund:VenusWriteOff", async ({ event, context }) => {
+  const { db } = context;
+  const { index, vToken, vShares, writtenOff } = event.args;
+  const { f } = await begin(db, event.log.address, event);
+  const key = { fund: f.address, index: Number(index) };
+  if ((await db.find(fundAsset, key)) !== null) await db.update(fundAsset, key).set({ writtenOff });
+  await flow(db, f, event, {
+    index,
+    vToken,
+    kind: writtenOff ? "writeOff" : "countedAgain",
+    amount: 0n,
+    vTokens: vShares,
+  });
+  await addActivity(db, f.address, event, {
+    kind: "writeOff",
+    caller: event.transaction.from,
+    viaRouter: false,
+    details: { index: Number(index), vToken, vShares: vShares.toString(), writtenOff },
   });
 });

@@ -11,6 +11,7 @@ import { buildApprove, buildMint, buildRedeem, previewMint, previewRedeem } from
 import {
   type Anvil,
   acquireToken,
+  type BasketSymbol,
   type DevClients,
   deploy,
   deployLocalDex,
@@ -20,12 +21,14 @@ import {
   type LocalStack,
   moveOracles,
   movePool,
+  type PooledSymbol,
   sendPadded,
   startAnvil,
   TEST_PRICES_USD,
+  venusArtifacts,
   wireRebalancer,
 } from "@blocketf/testkit";
-import { type Address, type Hex, maxUint256, parseEther } from "viem";
+import { type Address, formatEther, type Hex, maxUint256, numberToHex, pad, parseEther } from "viem";
 import type { IndexerDeployment } from "../config.js";
 
 export type TestChain = {
@@ -211,13 +214,43 @@ export async function pauseAndUnpause(t: TestChain): Promise<void> {
   await call(t.admin, { address: t.stack.fund, abi: blockEtfAbi, functionName: "unpause" });
 }
 
+/** Every pool moved back to the fund's oracle price of its asset (what arbitrageurs do between blocks). */
+export async function arbitrage(t: TestChain): Promise<void> {
+  const f = await t.admin.publicClient.readContract({
+    address: t.stack.fundStack.lens,
+    abi: blockEtfLensAbi,
+    functionName: "getFund",
+    args: [t.stack.fund],
+  });
+  for (const a of f.assets) {
+    const symbol = a.symbol as PooledSymbol;
+    if (!(symbol in t.pools)) continue;
+    await movePool(
+      t.admin,
+      { stack: t.stack, pools: t.pools, router: t.swapRouter },
+      symbol,
+      Number(formatEther(a.price)),
+    );
+  }
+}
+
 /** BTC jumps `factor`× (feed, Venus's oracle and its pool) and the keeper sends rebalance steps. */
 export async function shockAndRebalance(t: TestChain, factor: number, maxSteps = 4): Promise<number> {
   const price = TEST_PRICES_USD.BTCB * factor;
   await moveOracles(t.admin, t.stack, "BTCB", price);
   await movePool(t.admin, { stack: t.stack, pools: t.pools, router: t.swapRouter }, "BTCB", price);
+  // The fund's own least time between two steps of an episode (its episode bounds).
+  const { minStepInterval } = await t.admin.publicClient.readContract({
+    address: t.stack.fund,
+    abi: blockEtfAbi,
+    functionName: "rebalanceEpisode",
+  });
   let steps = 0;
   for (; steps < maxSteps; steps++) {
+    // Each step after the fund's interval (gas is estimated at the latest block's time), in blocks where
+    // arbitrage has brought every pool back to the oracle (a route's bound is its fee plus 25 bps).
+    if (steps > 0) await t.admin.test.increaseTime({ seconds: minStepInterval });
+    await arbitrage(t);
     await call(t.keeper, { address: t.rebalancer, abi: blockEtfRebalancerAbi, functionName: "rebalance" });
     const rebalancing = await t.admin.publicClient.readContract({
       address: t.stack.fund,
@@ -236,4 +269,72 @@ export async function shockAndRebalance(t: TestChain, factor: number, maxSteps =
     await t.admin.test.mine({ blocks: 1 });
   }
   return steps;
+}
+
+/**
+ * Venus can no longer value `symbol`'s market: the market's interest rate model is swapped for a contract
+ * that reverts on every call (`PUSH1 0 PUSH1 0 REVERT`), so the market cannot accrue and
+ * `exchangeRateCurrent` reverts — the failure the guardian's write-off is for. The devnet's markets share
+ * their rate models, so the model is swapped in this market's storage (anvil_setStorageAt on the slot that
+ * holds it), not in the model's code. Returns what puts the model back.
+ */
+export async function breakVenusRate(t: TestChain, symbol: BasketSymbol): Promise<() => Promise<void>> {
+  const vToken = t.stack.vTokens[symbol];
+  const c = t.admin.publicClient;
+  const model = await c.readContract({
+    address: vToken,
+    abi: venusArtifacts.vBep20DelegateAbi,
+    functionName: "interestRateModel",
+  });
+  const word = pad(model.toLowerCase() as Hex);
+  let slot: Hex | undefined;
+  for (let i = 0; i < 64 && slot === undefined; i++) {
+    const at = numberToHex(i, { size: 32 });
+    if ((await c.getStorageAt({ address: vToken, slot: at })) === word) slot = at;
+  }
+  if (slot === undefined) throw new Error(`no storage slot of ${vToken} holds its rate model ${model}`);
+  const broken: Address = "0x00000000000000000000000000000000000bad01";
+  await t.admin.test.setCode({ address: broken, bytecode: "0x60006000fd" });
+  await t.admin.test.setStorageAt({ address: vToken, index: slot, value: pad(broken) });
+  const swapped = await c.readContract({
+    address: vToken,
+    abi: venusArtifacts.vBep20DelegateAbi,
+    functionName: "interestRateModel",
+  });
+  if (swapped.toLowerCase() !== broken) throw new Error(`the rate model of ${vToken} was not swapped`);
+  return async () => {
+    await t.admin.test.setStorageAt({ address: vToken, index: slot, value: word });
+  };
+}
+
+/** The guardian (here the owner) writes off asset `index`'s Venus position. */
+export async function writeOffVenus(t: TestChain, index: number): Promise<bigint> {
+  return call(t.admin, {
+    address: t.stack.fund,
+    abi: blockEtfAbi,
+    functionName: "writeOffVenus",
+    args: [BigInt(index)],
+  });
+}
+
+/** The owner supplies asset `index` to Venus again (a written-off position then counts again). */
+export async function setYieldEnabled(t: TestChain, index: number, enabled: boolean): Promise<bigint> {
+  return call(t.admin, {
+    address: t.stack.fund,
+    abi: blockEtfAbi,
+    functionName: "setYieldEnabled",
+    args: [BigInt(index), enabled],
+  });
+}
+
+export async function setEpisodeBounds(
+  t: TestChain,
+  b: { minStepInterval: number; maxDuration: number; maxSteps: number; maxLossBps: number },
+): Promise<bigint> {
+  return call(t.admin, {
+    address: t.stack.fund,
+    abi: blockEtfAbi,
+    functionName: "setEpisodeBounds",
+    args: [b.minStepInterval, b.maxDuration, b.maxSteps, b.maxLossBps],
+  });
 }

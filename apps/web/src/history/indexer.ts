@@ -61,6 +61,7 @@ export type Snapshot = {
   readonly navPerShare: bigint;
   /** D18{USD} Venus interest earned by the fund since it was created, cumulative. */
   readonly interestUsd: bigint;
+  /** Every price was given and every Venus position valued (otherwise value and NAV are 0, not figures). */
   readonly pricesOk: boolean;
 };
 
@@ -92,19 +93,53 @@ export type RebalanceStepRow = {
   readonly boundUsd: bigint;
   readonly maxLossBps: number;
   readonly complete: boolean;
+  /** The rebalance episode it belongs to (`EpisodeRow.id`) and its number there (from 1). */
+  readonly episode: string | null;
+  readonly episodeStep: number | null;
+};
+
+/** Why an episode ended: the fund's EpisodeEnd, or a change that ended it without an event. */
+export type EpisodeEndReason =
+  | "Completed"
+  | "MaxSteps"
+  | "Stalled"
+  | "Expired"
+  | "BoundsChanged"
+  | "RebalancerChanged";
+
+/** A rebalance episode as indexed (RebalanceEpisodeStarted … Ended). */
+export type EpisodeRow = {
+  readonly id: string;
+  /** {s} */
+  readonly startedAt: number;
+  readonly startTx: Hex;
+  /** D18{USD} */
+  readonly overweightValue: bigint;
+  readonly lossBudget: bigint;
+  readonly lost: bigint;
+  /** {s} */
+  readonly deadline: number;
+  readonly maxSteps: number;
+  readonly steps: number;
+  readonly open: boolean;
+  readonly endReason: EpisodeEndReason | null;
+  /** {s} */
+  readonly endedAt: number | null;
 };
 
 export type FundHistory = {
   readonly snapshots: readonly Snapshot[];
   readonly assets: readonly AssetSnapshot[];
   readonly steps: readonly RebalanceStepRow[];
+  /** Oldest first. */
+  readonly episodes: readonly EpisodeRow[];
   /** The last block the indexer has processed. */
   readonly indexedBlock: bigint | undefined;
 };
 
 const SNAPSHOTS = `query ($fund: String!, $after: String) {
   snapshots(where: { fund: $fund, onGrid: true }, orderBy: "blockNumber", orderDirection: "asc", limit: 1000, after: $after) {
-    items { blockNumber timestamp totalSupply totalValue navPerShare interestUsd pricesOk }
+    items { blockNumber timestamp totalSupply totalValue navPerShare interestUsd pricesOk holdingsOk }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -116,7 +151,14 @@ const ASSET_SNAPSHOTS = `query ($fund: String!, $after: String) {
 }`;
 const STEPS = `query ($fund: String!, $after: String) {
   rebalanceSteps(where: { fund: $fund }, orderBy: "blockNumber", orderDirection: "asc", limit: 1000, after: $after) {
-    items { id blockNumber timestamp txHash byKeeper sent received tradedValue lossUsd boundUsd maxLossBps complete }
+    items { id blockNumber timestamp txHash byKeeper sent received tradedValue lossUsd boundUsd maxLossBps complete episode episodeStep }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const EPISODES = `query ($fund: String!, $after: String) {
+  rebalanceEpisodes(where: { fund: $fund }, orderBy: "startedAt", orderDirection: "asc", limit: 1000, after: $after) {
+    items { id startedAt startTx overweightValue lossBudget lost deadline maxSteps steps open endReason endedAt }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -125,10 +167,11 @@ type Raw = Record<string, string | number | boolean | null | string[]>;
 
 export async function getFundHistory(url: string, fund: Address): Promise<FundHistory> {
   const vars = { fund: lower(fund) };
-  const [snaps, assets, steps, status] = await Promise.all([
+  const [snaps, assets, steps, episodes, status] = await Promise.all([
     all<Raw>(url, "snapshots", SNAPSHOTS, vars),
     all<Raw>(url, "assetSnapshots", ASSET_SNAPSHOTS, vars),
     all<Raw>(url, "rebalanceSteps", STEPS, vars),
+    all<Raw>(url, "rebalanceEpisodes", EPISODES, vars),
     getIndexerStatus(url).catch(() => undefined),
   ]);
   const onGrid = new Set(snaps.map((s) => String(s.blockNumber)));
@@ -140,7 +183,7 @@ export async function getFundHistory(url: string, fund: Address): Promise<FundHi
       totalValue: big(s.totalValue as string),
       navPerShare: big(s.navPerShare as string),
       interestUsd: big(s.interestUsd as string),
-      pricesOk: s.pricesOk === true,
+      pricesOk: s.pricesOk === true && s.holdingsOk !== false,
     })),
     // The asset rows of the grid's snapshots (events add snapshots off the grid).
     assets: assets
@@ -171,6 +214,22 @@ export async function getFundHistory(url: string, fund: Address): Promise<FundHi
       boundUsd: big(s.boundUsd as string),
       maxLossBps: Number(s.maxLossBps),
       complete: s.complete === true,
+      episode: typeof s.episode === "string" ? s.episode : null,
+      episodeStep: typeof s.episodeStep === "number" ? s.episodeStep : null,
+    })),
+    episodes: episodes.map((e) => ({
+      id: String(e.id),
+      startedAt: Number(e.startedAt),
+      startTx: e.startTx as Hex,
+      overweightValue: big(e.overweightValue as string),
+      lossBudget: big(e.lossBudget as string),
+      lost: big(e.lost as string),
+      deadline: Number(e.deadline),
+      maxSteps: Number(e.maxSteps),
+      steps: Number(e.steps),
+      open: e.open === true,
+      endReason: typeof e.endReason === "string" ? (e.endReason as EpisodeEndReason) : null,
+      endedAt: e.endedAt === null || e.endedAt === undefined ? null : Number(e.endedAt),
     })),
     indexedBlock: status,
   };

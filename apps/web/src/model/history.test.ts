@@ -50,6 +50,7 @@ describe("navSeries", () => {
         asset(1, 1, E18, 2000),
       ],
       steps: [],
+      episodes: [],
       indexedBlock: 100n,
     };
     const [a, b] = navSeries(h, 1);

@@ -4,6 +4,7 @@ import {
   getFund,
   getFundTokens,
   getPosition,
+  getRebalanceEpisode,
   getRebalanceRule,
   getRebalancerState,
   getRebalanceStatus,
@@ -43,6 +44,14 @@ export const rebalanceStatusQuery = (client: Client, n: AppNetwork) =>
   queryOptions({
     queryKey: ["rebalanceStatus", ...key(n)],
     queryFn: () => getRebalanceStatus(client, { lens: n.lens, fund: n.fund }),
+    refetchInterval: LIVE,
+  });
+
+/** The episode alone: it needs no price, so it reads while the oracle refuses one (the status does not). */
+export const episodeQuery = (client: Client, n: AppNetwork) =>
+  queryOptions({
+    queryKey: ["rebalanceEpisode", ...key(n)],
+    queryFn: () => getRebalanceEpisode(client, { lens: n.lens, fund: n.fund }),
     refetchInterval: LIVE,
   });
 

@@ -73,6 +73,7 @@ export type RebalancerState = {
   publicDelay: number;
   stepInterval: number;
   dueSince: bigint;
+  maxPokeGap: number;
   routes: ReadonlyArray<{
     index: number;
     sellPath: `0x${string}`;
@@ -89,15 +90,18 @@ export async function readRebalancer(
   blockNumber: bigint,
 ): Promise<RebalancerState | undefined> {
   const c = chainClient();
-  const read = <const name extends "STABLE_INDEX" | "publicDelay" | "stepInterval" | "dueSince">(
+  const read = <
+    const name extends "STABLE_INDEX" | "publicDelay" | "stepInterval" | "dueSince" | "maxPokeGap",
+  >(
     functionName: name,
   ) => c.readContract({ address: rebalancer, abi: rebalancerAbi, functionName, blockNumber });
   return atBlock(async () => {
-    const [stableIndex, publicDelay, stepInterval, dueSince] = await Promise.all([
+    const [stableIndex, publicDelay, stepInterval, dueSince, maxPokeGap] = await Promise.all([
       read("STABLE_INDEX"),
       read("publicDelay"),
       read("stepInterval"),
       read("dueSince"),
+      read("maxPokeGap"),
     ]);
     const routes: RebalancerState["routes"][number][] = [];
     for (let index = 0; index < assetCount; index++) {
@@ -123,6 +127,7 @@ export async function readRebalancer(
       publicDelay: Number(publicDelay),
       stepInterval: Number(stepInterval),
       dueSince: BigInt(dueSince),
+      maxPokeGap: Number(maxPokeGap),
       routes,
     };
   });

@@ -38,6 +38,8 @@ const VENUS_OUTCOMES = [
   "ErrorCode",
   "Reverted",
   "RateUnavailable",
+  "Unreadable",
+  "WrittenOff",
 ] as const;
 export const outcomeName = (code: number): string => VENUS_OUTCOMES[code] ?? `Outcome${code}`;
 
@@ -80,6 +82,7 @@ export async function ensureFund(db: Db, address: Address, ev: EventRef): Promis
     paused: false,
     rebalancing: false,
     lastRebalanceAt: 0n,
+    episode: null,
     sharesMinted: 0n,
     sharesRedeemed: 0n,
     managementFeeShares: 0n,
@@ -141,6 +144,9 @@ export async function ensureSnapshot(
   const rows: (typeof assetSnapshot.$inferInsert)[] = [];
   for (const [index, a] of lens.assets.entries()) {
     const vToken = a.vToken === zeroAddress ? null : a.vToken;
+    // A position Venus cannot value now, or one written off, earns nothing the fund can count: its
+    // interval's interest is zero, and so is the next one's (the rate is unknown at this end).
+    const rate = a.positionOk && !a.writtenOff ? a.exchangeRate : 0n;
     const found = await db.find(fundAsset, { fund: address, index });
     const asset = found === null ? null : detach(found);
     const interestTok =
@@ -148,13 +154,13 @@ export async function ensureSnapshot(
         ? 0n
         : interestBetween(
             { vToken: asset.baseVToken, vShares: asset.baseVShares, rate: asset.baseRate },
-            { vToken, vShares: a.vShares, rate: a.exchangeRate },
+            { vToken, vShares: a.vShares, rate },
           );
     const interestUsd = a.priceOk ? usdValue(interestTok, a.price, a.decimals) : 0n;
     fundInterest += interestUsd;
     const cumulativeTok = (asset?.interestTok ?? 0n) + interestTok;
     const cumulativeUsd = (asset?.interestUsd ?? 0n) + interestUsd;
-    const base = { baseVToken: vToken, baseVShares: a.vShares, baseRate: a.exchangeRate };
+    const base = { baseVToken: vToken, baseVShares: a.vShares, baseRate: rate };
     const config = {
       token: a.token,
       symbol: a.symbol,
@@ -164,6 +170,7 @@ export async function ensureSnapshot(
       vToken: a.vToken,
       native: a.native,
       yieldEnabled: a.yieldEnabled,
+      writtenOff: a.writtenOff,
     };
     if (asset === null) {
       await db.insert(fundAsset).values({
@@ -204,6 +211,8 @@ export async function ensureSnapshot(
       mintPaused: a.mintPaused,
       redeemPaused: a.redeemPaused,
       escrowed: a.escrowed,
+      positionOk: a.positionOk,
+      writtenOff: a.writtenOff,
       interestTok: cumulativeTok,
       interestUsd: cumulativeUsd,
     });
@@ -221,6 +230,7 @@ export async function ensureSnapshot(
     totalValue: lens.totalValue,
     navPerShare: lens.navPerShare,
     pricesOk: lens.pricesOk,
+    holdingsOk: lens.holdingsOk,
     paused: lens.paused,
     interestUsd,
   });

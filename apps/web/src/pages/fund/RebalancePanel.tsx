@@ -1,5 +1,6 @@
-// The rebalance rule's state in words: due or not and why, in progress, cooling down; the last rebalance
-// and its steps, each step's value lost against the fund's bound.
+// The rebalance rule's state in words: due or not and why, cooling down; the rebalance episode (in
+// progress or not, steps taken of the most allowed, value lost against its budget, deadline, next step);
+// the last rebalance and its steps, each step's value lost against the fund's bound.
 import type { GetFundReturnType } from "@blocketf/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { zeroAddress } from "viem";
@@ -8,7 +9,8 @@ import { TxLink } from "../../components/TxLink.js";
 import { useNetwork, useReadClient } from "../../config/context.js";
 import type { FundHistory } from "../../history/indexer.js";
 import { formatBps, formatDateTime, formatDuration, formatUsd } from "../../lib/format.js";
-import { rebalancerQuery, rebalanceStatusQuery, ruleQuery } from "../../queries/fund.js";
+import { describeEpisode } from "../../model/episode.js";
+import { episodeQuery, rebalancerQuery, rebalanceStatusQuery, ruleQuery } from "../../queries/fund.js";
 
 export function RebalancePanel({
   fund,
@@ -21,25 +23,29 @@ export function RebalancePanel({
   const client = useReadClient();
   const rule = useQuery(ruleQuery(client, network));
   const status = useQuery(rebalanceStatusQuery(client, network));
+  const episode = useQuery(episodeQuery(client, network));
   const rebalancer = useQuery(rebalancerQuery(client, network, rule.data?.rebalancer));
   if (rule.isPending) return <Loading what="the rebalance rule" />;
   if (rule.isError) return <ErrorState what="the rebalance rule" error={rule.error} />;
   const r = rule.data;
   const now = Number(fund.timestamp); // chain time (the devnet's clock follows the replayed dates)
+  const rb = rebalancer.data;
+  const episodes = history?.episodes ?? [];
+  const words =
+    episode.data === undefined
+      ? undefined
+      : describeEpisode(episode.data, now, episodes[episodes.length - 1], rb?.canRebalance.nextStepAt);
   const sentences: string[] = [];
   let state = "Not due";
-  if (status.isError) {
+  if (words?.state === "In progress") {
+    state = "In progress";
+  } else if (status.isError) {
     state = "Unknown";
     sentences.push("The rule cannot be evaluated now (an oracle price is refused).");
   } else if (status.data !== undefined) {
     const s = status.data;
     const trigger = s.triggerIndex >= 0n ? fund.assets[Number(s.triggerIndex)] : undefined;
-    if (r.rebalancing) {
-      state = "In progress";
-      sentences.push(
-        "A rebalance is under way in bounded steps; the keeper sends the next one when the step interval allows.",
-      );
-    } else if (s.needsRebalance) {
+    if (s.needsRebalance) {
       state = "Due";
       sentences.push(
         `${trigger?.symbol ?? "An asset"} is ${formatBps(s.maxDeviationBps)} from its target, past the ${formatBps(r.thresholdBps)} threshold: the keeper will trade back to the targets through the stablecoin sleeve, in steps bounded on-chain.`,
@@ -47,7 +53,7 @@ export function RebalancePanel({
     } else if (!s.cooldownElapsed && s.maxDeviationBps >= BigInt(r.thresholdBps)) {
       state = "Cooling down";
       sentences.push(
-        `The largest deviation (${formatBps(s.maxDeviationBps)}) is past the threshold, but the last rebalance was less than ${formatDuration(r.cooldown)} ago.`,
+        `The largest deviation (${formatBps(s.maxDeviationBps)}) is past the threshold, but the last rebalance ended less than ${formatDuration(r.cooldown)} ago.`,
       );
     } else {
       sentences.push(
@@ -55,17 +61,21 @@ export function RebalancePanel({
       );
     }
   }
-  const rb = rebalancer.data;
-  if (rb !== undefined && rb.dueSince > 0n)
+  if (rb !== undefined && rb.dueSince > 0n && words?.state !== "In progress")
     sentences.push(
       `Due since ${formatDateTime(rb.dueSince)} (anyone may trigger after ${formatDuration(rb.publicDelay)}).`,
     );
-  if (rb !== undefined && r.rebalancing && rb.canRebalance.nextStepAt > BigInt(now))
-    sentences.push(`Next step possible in ${formatDuration(Number(rb.canRebalance.nextStepAt) - now)}.`);
 
   const steps = history?.steps ?? [];
-  const lastComplete = [...steps].reverse().find((s) => s.complete);
-  const lastEpisode = lastComplete === undefined ? [] : episodeOf(steps, lastComplete.id);
+  // The steps of the current (or last) episode; before the indexer knew episodes, back to the previous
+  // complete step.
+  const lastStep = steps[steps.length - 1];
+  const shown =
+    lastStep === undefined
+      ? []
+      : lastStep.episode !== null
+        ? steps.filter((s) => s.episode === lastStep.episode && s.episodeStep !== null)
+        : episodeOf(steps, lastStep.id);
 
   return (
     <div className="rebalance">
@@ -75,7 +85,7 @@ export function RebalancePanel({
           <dd data-testid="rebalance-state">{state}</dd>
         </div>
         <div className="stat">
-          <dt>Last rebalance</dt>
+          <dt>Last rebalance ended</dt>
           <dd>
             {r.lastRebalanceAt === 0n
               ? "Never"
@@ -93,12 +103,27 @@ export function RebalancePanel({
       {sentences.map((s) => (
         <p key={s}>{s}</p>
       ))}
+      <div data-testid="rebalance-episode">
+        {episode.isError ? (
+          <ErrorState what="the rebalance episode" error={episode.error} />
+        ) : words === undefined ? (
+          <Loading what="the rebalance episode" />
+        ) : (
+          <>
+            {words.sentences.map((s) => (
+              <p key={s}>{s}</p>
+            ))}
+            <p className="muted">{words.bounds}</p>
+          </>
+        )}
+      </div>
       {r.rebalancer === zeroAddress && <p className="muted">The fund has no rebalancer attached.</p>}
-      {lastEpisode.length > 0 && (
+      {shown.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table data-testid="rebalance-steps">
             <caption>
-              The last rebalance, step by step: value lost at oracle prices against the bound.
+              The {lastStep?.episode !== null && words?.state === "In progress" ? "current" : "last"}{" "}
+              rebalance, step by step: value lost at oracle prices against each step's bound.
             </caption>
             <thead>
               <tr>
@@ -112,9 +137,9 @@ export function RebalancePanel({
               </tr>
             </thead>
             <tbody>
-              {lastEpisode.map((s, i) => (
+              {shown.map((s, i) => (
                 <tr key={s.id}>
-                  <td data-label="Step">{i + 1}</td>
+                  <td data-label="Step">{s.episodeStep ?? i + 1}</td>
                   <td data-label="When">{formatDateTime(s.timestamp)}</td>
                   <td data-label="Traded">{formatUsd(s.tradedValue)}</td>
                   <td data-label="Value lost" className={s.lossUsd > s.boundUsd ? "bad" : ""}>
