@@ -258,15 +258,6 @@ export async function shockAndRebalance(t: TestChain, factor: number, maxSteps =
       functionName: "rebalancing",
     });
     if (!rebalancing) return steps + 1;
-    // Arbitrageurs put every pool back on the oracle (each step moves them; the routes' bounds are a few
-    // dozen bps), then the fund's own interval between steps (60 s by default) and a block at that time:
-    // the SDK's write simulates at the latest block.
-    for (const symbol of Object.keys(t.pools) as (keyof typeof t.pools)[]) {
-      const target = symbol === "BTCB" ? price : TEST_PRICES_USD[symbol];
-      await movePool(t.admin, { stack: t.stack, pools: t.pools, router: t.swapRouter }, symbol, target);
-    }
-    await t.admin.test.increaseTime({ seconds: 60 });
-    await t.admin.test.mine({ blocks: 1 });
   }
   return steps;
 }
