@@ -210,6 +210,21 @@ function printReady(
   );
 }
 
+/**
+ * A terminal's Ctrl-C reaches every process of the group, Vite's esbuild service too: if Vite was still
+ * scanning the app's dependencies, its pending call throws "The service is no longer running" outside any
+ * promise. While stopping, that error is one line and the devnet goes on saving the chain; any other error
+ * still ends the process as Node would (stack, exit code 1).
+ */
+function survivesEsbuildGone(error: Error): void {
+  if (/The service (is no longer running|was stopped)/.test(error.message)) {
+    process.stderr.write(`web: esbuild stopped before Vite's dependency scan finished (${error.message})\n`);
+    return;
+  }
+  process.stderr.write(`${error.stack ?? String(error)}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed === "help") {
@@ -234,11 +249,14 @@ async function main(): Promise<void> {
   let stopRequested = false;
   let wake: (() => void) | undefined;
   const requestStop = (): void => {
+    if (!stopRequested) process.on("uncaughtException", survivesEsbuildGone);
     stopRequested = true;
     wake?.();
   };
-  process.once("SIGINT", requestStop);
-  process.once("SIGTERM", requestStop);
+  // `on`, not `once`: a terminal's Ctrl-C reaches this process directly and again through npm and tsx,
+  // which relay it; a second signal must not kill the devnet in the middle of saving.
+  process.on("SIGINT", requestStop);
+  process.on("SIGTERM", requestStop);
 
   const clients = {
     admin: devClients(anvil.rpcUrl, 0),

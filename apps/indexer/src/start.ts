@@ -202,6 +202,10 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     ],
     {
       cwd: PONDER_ROOT,
+      // Its own process group: a terminal's Ctrl-C to the devnet's group does not reach Ponder directly
+      // (its own shutdown was seen to hang, orphaned, after the devnet exited); `stop()` and the exit
+      // hook below stop the whole group.
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
@@ -213,9 +217,17 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
       },
     },
   );
-  const killOnExit = (): void => {
-    child.kill("SIGTERM");
+  /** Signals Ponder's whole process group (it may have children); quiet when it is already gone. */
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // ESRCH: the group has exited.
+    }
   };
+  // If this process exits without `stop()` (an error, a second signal), Ponder must not outlive it.
+  const killOnExit = (): void => signalGroup("SIGKILL");
   process.once("exit", killOnExit);
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
@@ -280,12 +292,13 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
       identity.stop();
       if (child.exitCode === null) {
         await identity.save();
-        child.kill("SIGTERM");
+        signalGroup("SIGTERM");
         // Ponder's shutdown was seen to hang under load (a devnet stopped by Ctrl-C never exited): give
         // it STOP_GRACE_MS, then kill it. Its checkpoint is in the database; it resumes next time.
-        const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+        const timer = setTimeout(() => signalGroup("SIGKILL"), STOP_GRACE_MS);
         await exited;
         clearTimeout(timer);
+        signalGroup("SIGKILL"); // anything it left behind in its group
       }
     },
   };
