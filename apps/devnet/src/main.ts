@@ -243,9 +243,8 @@ async function main(): Promise<void> {
     runIndexer(config, paths, !resumed),
   ]);
   const web = await runWeb(config, paths, deployment, indexer);
-  printReady(deployment, paths, (Date.now() - started) / 1000, keeper, { web, indexer });
-
   // Ctrl-C finishes the day being replayed, then saves the chain (anvil writes its state as it exits).
+  // Listening before READY is printed: a Ctrl-C right after it must not find the default handler.
   let stopRequested = false;
   let wake: (() => void) | undefined;
   const requestStop = (): void => {
@@ -257,6 +256,7 @@ async function main(): Promise<void> {
   // which relay it; a second signal must not kill the devnet in the middle of saving.
   process.on("SIGINT", requestStop);
   process.on("SIGTERM", requestStop);
+  printReady(deployment, paths, (Date.now() - started) / 1000, keeper, { web, indexer });
 
   const clients = {
     admin: devClients(anvil.rpcUrl, 0),
@@ -311,6 +311,9 @@ async function main(): Promise<void> {
   await anvil.stop();
   writeDeployment(paths, deployment);
   log("Stopped.");
+  // Everything is stopped and saved; a handle left open by a library (the web server's or Vite's) must
+  // not keep the process, and the terminal, waiting.
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {
