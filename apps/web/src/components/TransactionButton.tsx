@@ -3,6 +3,7 @@
 // action) run one by one with their progress.
 import {
   BlockEtfError,
+  buildApprove,
   decodeBlockEtfError,
   prepareWrite,
   sendPreparedWrite,
@@ -10,7 +11,7 @@ import {
 } from "@blocketf/sdk";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Address, Hash, TransactionReceipt } from "viem";
+import { type Address, type Hash, maxUint256, type TransactionReceipt } from "viem";
 import { useConfig, useConnection, useSwitchChain } from "wagmi";
 import { getConnectorClient } from "wagmi/actions";
 import { useNetwork } from "../config/context.js";
@@ -24,6 +25,24 @@ export type TxStep = {
   /** Explain reverts in this fund's symbols and units. */
   readonly fund?: Address | undefined;
 };
+
+/**
+ * The approval step every spend needs when the allowance is short: `amount` exactly, or unlimited when the
+ * holder chose it in the trade settings.
+ */
+export function approvalStep(p: {
+  readonly label: string;
+  readonly token: Address;
+  readonly spender: Address;
+  readonly amount: bigint;
+  readonly unlimited: boolean;
+}): TxStep {
+  return {
+    label: p.label,
+    request: () =>
+      buildApprove({ token: p.token, spender: p.spender, amount: p.unlimited ? maxUint256 : p.amount }),
+  };
+}
 
 type Phase =
   | { readonly kind: "idle" }

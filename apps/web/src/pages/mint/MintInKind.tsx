@@ -1,12 +1,11 @@
-import { buildApprove, buildMintExactShares, plusSlippage, previewMintExactShares } from "@blocketf/sdk";
+import { buildMintExactShares, plusSlippage, previewMintExactShares } from "@blocketf/sdk";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { maxUint256 } from "viem";
 import { useConnection } from "wagmi";
 import { AmountInput, parseAmount } from "../../components/AmountInput.js";
 import { ErrorState, Loading } from "../../components/states.js";
 import type { TradeSettings } from "../../components/TradeSettings.js";
-import { TransactionButton, type TxStep } from "../../components/TransactionButton.js";
+import { approvalStep, TransactionButton, type TxStep } from "../../components/TransactionButton.js";
 import { useNetwork, useReadClient } from "../../config/context.js";
 import { formatToken, formatUsd } from "../../lib/format.js";
 import { fundQuery, tokensQuery, walletQuery } from "../../queries/fund.js";
@@ -50,15 +49,15 @@ export function MintInKind({ settings }: { settings: TradeSettings }) {
     assets.forEach((a, i) => {
       const need = maxAmounts[i] ?? 0n;
       if (need > 0n && (wallets[i]?.data?.allowance ?? 0n) < need)
-        steps.push({
-          label: `Approve ${a.symbol}`,
-          request: () =>
-            buildApprove({
-              token: a.token,
-              spender: network.fund,
-              amount: settings.approval === "unlimited" ? maxUint256 : need,
-            }),
-        });
+        steps.push(
+          approvalStep({
+            label: `Approve ${a.symbol}`,
+            token: a.token,
+            spender: network.fund,
+            amount: need,
+            unlimited: settings.approval === "unlimited",
+          }),
+        );
     });
   }
   steps.push({

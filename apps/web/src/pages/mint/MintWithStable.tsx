@@ -1,18 +1,11 @@
-import {
-  buildApprove,
-  buildMintWithStable,
-  deadlineIn,
-  minusSlippage,
-  quoteMintWithStable,
-} from "@blocketf/sdk";
+import { buildMintWithStable, deadlineIn, minusSlippage, quoteMintWithStable } from "@blocketf/sdk";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { maxUint256 } from "viem";
 import { useConnection } from "wagmi";
 import { AmountInput, parseAmount } from "../../components/AmountInput.js";
 import { ErrorState, Loading } from "../../components/states.js";
 import type { TradeSettings } from "../../components/TradeSettings.js";
-import { TransactionButton, type TxStep } from "../../components/TransactionButton.js";
+import { approvalStep, TransactionButton, type TxStep } from "../../components/TransactionButton.js";
 import { useNetwork, useReadClient } from "../../config/context.js";
 import { formatBps, formatToken, formatUsd } from "../../lib/format.js";
 import { fundQuery, tokensQuery, walletQuery } from "../../queries/fund.js";
@@ -61,15 +54,15 @@ export function MintWithStable({ settings }: { settings: TradeSettings }) {
 
   const steps: TxStep[] = [];
   if (stableIn !== undefined && (wallet.data?.allowance ?? 0n) < stableIn)
-    steps.push({
-      label: `Approve ${stable.symbol} for the router`,
-      request: () =>
-        buildApprove({
-          token: stableToken,
-          spender: router,
-          amount: settings.approval === "unlimited" ? maxUint256 : stableIn,
-        }),
-    });
+    steps.push(
+      approvalStep({
+        label: `Approve ${stable.symbol} for the router`,
+        token: stableToken,
+        spender: router,
+        amount: stableIn,
+        unlimited: settings.approval === "unlimited",
+      }),
+    );
   steps.push({
     label: `Mint ${share.symbol} with ${stable.symbol}`,
     fund: network.fund,

@@ -1,16 +1,9 @@
-import {
-  buildApprove,
-  buildRedeemToStable,
-  deadlineIn,
-  minusSlippage,
-  quoteRedeemToStable,
-} from "@blocketf/sdk";
+import { buildRedeemToStable, deadlineIn, minusSlippage, quoteRedeemToStable } from "@blocketf/sdk";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { maxUint256 } from "viem";
 import { useConnection } from "wagmi";
 import { ErrorState, Loading } from "../../components/states.js";
 import type { TradeSettings } from "../../components/TradeSettings.js";
-import { TransactionButton, type TxStep } from "../../components/TransactionButton.js";
+import { approvalStep, TransactionButton, type TxStep } from "../../components/TransactionButton.js";
 import { useNetwork, useReadClient } from "../../config/context.js";
 import { formatBps, formatToken } from "../../lib/format.js";
 import { fundQuery, tokensQuery } from "../../queries/fund.js";
@@ -67,15 +60,15 @@ export function RedeemToStable({
 
   const steps: TxStep[] = [];
   if (shares !== undefined && (allowance ?? 0n) < shares)
-    steps.push({
-      label: `Approve ${share.symbol} for the router`,
-      request: () =>
-        buildApprove({
-          token: network.fund,
-          spender: router,
-          amount: settings.approval === "unlimited" ? maxUint256 : shares,
-        }),
-    });
+    steps.push(
+      approvalStep({
+        label: `Approve ${share.symbol} for the router`,
+        token: network.fund,
+        spender: router,
+        amount: shares,
+        unlimited: settings.approval === "unlimited",
+      }),
+    );
   steps.push({
     label: `Redeem ${share.symbol} to ${stable.symbol}`,
     fund: network.fund,
