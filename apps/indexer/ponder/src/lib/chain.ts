@@ -15,6 +15,7 @@ import {
 } from "viem";
 import { lensAbi, rebalancerAbi } from "../../abis.js";
 import { readSettings } from "../../settings.js";
+import { isAnvilVersion, type SettleChain, settledRead } from "./settle.js";
 
 export type LensFund = ContractFunctionReturnType<typeof lensAbi, "view", "getFund">;
 export type LensAsset = LensFund["assets"][number];
@@ -46,9 +47,21 @@ export function isUnavailable(error: unknown): boolean {
   return NO_STATE.some((re) => re.test(text));
 }
 
-async function atBlock<T>(read: () => Promise<T>): Promise<T | undefined> {
+let anvil: Promise<boolean> | undefined;
+const settle: SettleChain = {
+  isAnvil: () => {
+    anvil ??= chainClient()
+      .request({ method: "web3_clientVersion" })
+      .then(isAnvilVersion, () => false);
+    return anvil;
+  },
+  head: () => chainClient().getBlockNumber({ cacheTime: 0 }),
+  settleMs: 500,
+};
+
+async function atBlock<T>(blockNumber: bigint, read: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await read();
+    return await settledRead(settle, blockNumber, read);
   } catch (error: unknown) {
     if (isUnavailable(error)) return undefined;
     throw error;
@@ -57,7 +70,7 @@ async function atBlock<T>(read: () => Promise<T>): Promise<T | undefined> {
 
 /** The Lens's view of `fund` at the end of `blockNumber`; undefined when that state is gone. */
 export function readFund(fund: Address, blockNumber: bigint): Promise<LensFund | undefined> {
-  return atBlock(() =>
+  return atBlock(blockNumber, () =>
     chainClient().readContract({
       address: readSettings().lens,
       abi: lensAbi,
@@ -95,7 +108,7 @@ export async function readRebalancer(
   >(
     functionName: name,
   ) => c.readContract({ address: rebalancer, abi: rebalancerAbi, functionName, blockNumber });
-  return atBlock(async () => {
+  return atBlock(blockNumber, async () => {
     const [stableIndex, publicDelay, stepInterval, dueSince, maxPokeGap] = await Promise.all([
       read("STABLE_INDEX"),
       read("publicDelay"),
