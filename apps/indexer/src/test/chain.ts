@@ -194,6 +194,22 @@ export async function sweep(t: TestChain): Promise<bigint> {
   return call(t.admin, { address: t.stack.fund, abi: blockEtfAbi, functionName: "sweep" });
 }
 
+/** The indexers' snapshot grid in these tests (blocks; the grid starts at block 0). */
+export const TEST_SNAPSHOT_INTERVAL = 100;
+
+/**
+ * Applies an anvil state cheat (setCode, setStorageAt) where no indexer reads. anvil applies a cheat to
+ * the latest block's state, and that block keeps it: a read at that block made before the cheat and one
+ * made after give different answers, so an indexer that snapshots the block would see one or the other by
+ * timing, and the chain read back later would disagree with it. The cheat goes onto a fresh empty block
+ * off the snapshot grid (no event, no snapshot there), and the next block is mined at once.
+ */
+export async function cheat(t: TestChain, apply: () => Promise<unknown>): Promise<void> {
+  if ((await mine(t, 1)) % BigInt(TEST_SNAPSHOT_INTERVAL) === 0n) await mine(t, 1);
+  await apply();
+  await mine(t, 1);
+}
+
 /** Mines `blocks` empty blocks (Venus accrues interest per block). */
 export async function mine(t: TestChain, blocks: number): Promise<bigint> {
   await t.admin.test.mine({ blocks });
@@ -268,6 +284,7 @@ export async function shockAndRebalance(t: TestChain, factor: number, maxSteps =
  * `exchangeRateCurrent` reverts — the failure the guardian's write-off is for. The devnet's markets share
  * their rate models, so the model is swapped in this market's storage (anvil_setStorageAt on the slot that
  * holds it), not in the model's code. Returns what puts the model back.
+ * Both the swap and its undo are cheats (see `cheat`).
  */
 export async function breakVenusRate(t: TestChain, symbol: BasketSymbol): Promise<() => Promise<void>> {
   const vToken = t.stack.vTokens[symbol];
@@ -285,8 +302,10 @@ export async function breakVenusRate(t: TestChain, symbol: BasketSymbol): Promis
   }
   if (slot === undefined) throw new Error(`no storage slot of ${vToken} holds its rate model ${model}`);
   const broken: Address = "0x00000000000000000000000000000000000bad01";
-  await t.admin.test.setCode({ address: broken, bytecode: "0x60006000fd" });
-  await t.admin.test.setStorageAt({ address: vToken, index: slot, value: pad(broken) });
+  await cheat(t, async () => {
+    await t.admin.test.setCode({ address: broken, bytecode: "0x60006000fd" });
+    await t.admin.test.setStorageAt({ address: vToken, index: slot, value: pad(broken) });
+  });
   const swapped = await c.readContract({
     address: vToken,
     abi: venusArtifacts.vBep20DelegateAbi,
@@ -294,7 +313,7 @@ export async function breakVenusRate(t: TestChain, symbol: BasketSymbol): Promis
   });
   if (swapped.toLowerCase() !== broken) throw new Error(`the rate model of ${vToken} was not swapped`);
   return async () => {
-    await t.admin.test.setStorageAt({ address: vToken, index: slot, value: word });
+    await cheat(t, () => t.admin.test.setStorageAt({ address: vToken, index: slot, value: word }));
   };
 }
 
