@@ -211,10 +211,11 @@ function printReady(
 }
 
 /**
- * A terminal's Ctrl-C reaches every process of the group, Vite's esbuild service too: if Vite was still
- * scanning the app's dependencies, its pending call throws "The service is no longer running" outside any
- * promise. While stopping, that error is one line and the devnet goes on saving the chain; any other error
- * still ends the process as Node would (stack, exit code 1).
+ * A terminal's Ctrl-C reaches every process of the group, Vite's esbuild service too: if Vite was
+ * pre-bundling the app's dependencies, its pending call throws "The service is no longer running" outside
+ * any promise. The web server waits for the pre-bundling Vite starts with before READY, so this is left to
+ * a dependency first met when a page loads. While stopping, that error is one line and the devnet goes
+ * on saving the chain; any other error still ends the process as Node would (stack, exit code 1).
  */
 function survivesEsbuildGone(error: Error): void {
   if (/The service (is no longer running|was stopped)/.test(error.message)) {

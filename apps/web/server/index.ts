@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { build, createLogger, createServer } from "vite";
+import { build, createLogger, createServer, type ViteDevServer } from "vite";
 import { type RuntimeOptions, runtimePlugin } from "./runtime.js";
 import { staticHandler } from "./static.js";
 import { webConfig } from "./viteConfig.js";
@@ -48,6 +48,19 @@ const close = (server: Server) =>
   });
 
 /**
+ * Waits for Vite's dependency scan and pre-bundling, which it starts in the background with the server:
+ * the first page is then served without waiting for them, and a Ctrl-C just after start (a terminal's
+ * reaches Vite's esbuild service too) finds no esbuild call in flight to fail outside any promise. A
+ * second start with Vite's cache (node_modules/.vite) has nothing to wait for.
+ */
+async function depsOptimized(vite: ViteDevServer): Promise<void> {
+  const optimizer = vite.environments.client.depsOptimizer;
+  if (optimizer === undefined) return;
+  await optimizer.scanProcessing;
+  await Promise.all(Object.values(optimizer.metadata.discovered).map((dep) => dep.processing));
+}
+
+/**
  * Serves the app; `url` is where a browser opens it. Both modes run on this process's own HTTP server
  * (Vite in middleware mode for "dev"), so no server of Vite's installs signal handlers: the caller stops it.
  * A port in use rejects with Node's EADDRINUSE error.
@@ -83,6 +96,7 @@ export async function startWeb(o: StartWebOptions): Promise<RunningWeb> {
       server: { middlewareMode: true, hmr: { server: http } },
     });
     http.on("request", vite.middlewares);
+    await depsOptimized(vite);
     const url = await listen(http, o.port ?? 0, host).catch(async (error: unknown) => {
       await vite.close();
       throw error;
