@@ -8,20 +8,23 @@
 //    250 ms. Then it stops and the rest of the days are replayed as fast as the replayer goes.
 // 3. Backfill: a second indexer, cold (new PGlite database), indexes the whole replayed chain from block 0;
 //    blocks/s from Ponder's own backfill log lines, and its progress (the last indexed block) sampled every
-//    500 ms.
+//    200 ms.
 //
-// anvil holds each block's state in memory (~0.4-1.2 MB a block with the full stack), so a 365-day chain
-// (36,600 blocks) does not fit on a 24 GB machine: --keep-states K keeps only the last K blocks' states
-// (default: every block). Below them the backfill still indexes every event, but the Lens cannot be read
-// there, so those snapshots are missing (counted in `missingSnapshots`); the progress samples give the
-// rate over the blocks with state apart from the rate over those without.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// A backfill reads the Lens at each snapshot block, so anvil must hold the blocks' states: it keeps the
+// last 500 in memory and writes older ones to a directory in the bench's work dir (removed at the end).
+// On disk a state costs 2-4 MB with the full stack, so a 365-day chain (36,700 blocks, ~110 GB) does not
+// fit on this machine's disk: --keep-states K keeps only the last K (default: every block). Below them the
+// backfill still indexes every event but the Lens cannot be read there, so those snapshots are missing
+// (counted in `missingSnapshots`), and the progress samples give the rate over the blocks with state apart
+// from the rate over those without.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createLogger, parseKeeperArgs, type RunningKeeper, startKeeper } from "@blocketf/keeper";
 import { DEVNET_BLOCKS_PER_DAY, devClients, startAnvil } from "@blocketf/testkit";
+import { type PublicClient, zeroAddress } from "viem";
 import { DEFAULT_CONFIG } from "../apps/devnet/src/config.js";
 import {
   BORROWER_KEY_INDEX,
@@ -49,6 +52,33 @@ const days = Number(values.days);
 const pacedDays = Math.min(days, Number(values["paced-days"]));
 const keepStatesArg = values["keep-states"] === undefined ? undefined : Number(values["keep-states"]);
 
+/** Size of a directory tree in MB (anvil's states written to disk). */
+function diskMB(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return Math.round(bytes / 1e6);
+}
+
+/** The oldest block at which the node answers a state read (binary search; states go oldest first). */
+async function oldestState(client: PublicClient, last: bigint): Promise<number> {
+  const readable = (blockNumber: bigint) =>
+    client.getBalance({ address: zeroAddress, blockNumber }).then(
+      () => true,
+      () => false,
+    );
+  let lo = 0n;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi) / 2n;
+    if (await readable(mid)) hi = mid;
+    else lo = mid + 1n;
+  }
+  return Number(lo);
+}
+
 type Lag = { samples: number; median: number; p95: number; max: number };
 function lagStats(samples: number[]): Lag {
   const s = [...samples].sort((a, b) => a - b);
@@ -56,7 +86,7 @@ function lagStats(samples: number[]): Lag {
   return { samples: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? 0 };
 }
 
-/** Samples the last indexed block every 500 ms until stopped. */
+/** Samples the last indexed block every 200 ms until stopped; `stop(reached)` adds the moment it arrived. */
 function sampleProgress(indexer: () => RunningIndexer | undefined) {
   const samples: { ms: number; block: number }[] = [];
   let running = true;
@@ -67,13 +97,15 @@ function sampleProgress(indexer: () => RunningIndexer | undefined) {
         ?.status()
         .catch(() => undefined);
       if (s !== undefined) samples.push({ ms: Date.now() - t0, block: s.block });
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 200));
     }
   })();
   return {
-    stop: async () => {
+    stop: async (reached?: number) => {
+      const at = Date.now() - t0;
       running = false;
       await loop;
+      if (reached !== undefined) samples.push({ ms: at, block: reached });
       return samples;
     },
   };
@@ -119,9 +151,10 @@ async function main(): Promise<void> {
   if (first === undefined) throw new Error("no price history");
   const expectedBlocks = days * DEVNET_BLOCKS_PER_DAY + 1_000;
   const keepStates = Math.min(expectedBlocks, keepStatesArg ?? expectedBlocks);
+  const statesDir = join(work, "anvil-states");
   const anvil = await startAnvil({
     timestamp: Math.floor(Date.parse(`${history.dates[0]}T00:00:00Z`) / 1000),
-    pruneHistory: keepStates,
+    statesOnDisk: { dir: statesDir, max: keepStates },
     startTimeoutMs: 30_000,
   });
   const clients = (i: number) => devClients(anvil.rpcUrl, i);
@@ -212,6 +245,9 @@ async function main(): Promise<void> {
     keeper = undefined;
     const lastBlock = await head();
 
+    // The oldest block whose state anvil still holds (the chain stands still from here on).
+    const firstWithState = await oldestState(clients(0).publicClient, lastBlock);
+
     // Cold backfill of the same chain, new database.
     const logs: { time: number; msg: string; block_range?: string }[] = [];
     const t0 = Date.now();
@@ -231,9 +267,7 @@ async function main(): Promise<void> {
     await cold.ready(3_600_000);
     await cold.waitForBlock(lastBlock, 600_000);
     const wallMs = Date.now() - t0;
-    const samples = await progress.stop();
-    // The oldest block whose state anvil still held when the backfill ran.
-    const firstWithState = Math.max(0, Number(lastBlock) - keepStates + 1);
+    const samples = await progress.stop(Number(lastBlock));
     const started = logs.find((l) => l.msg === "Started backfill indexing");
     const done = logs.find((l) => l.msg === "Completed backfill indexing across all chains");
     const range = JSON.parse(started?.block_range ?? "[0,0]") as [number, number];
@@ -274,6 +308,7 @@ async function main(): Promise<void> {
         blocksPerDay: DEVNET_BLOCKS_PER_DAY,
         keeper: "on (as npm start)",
         anvilStatesKept: keepStates,
+        anvilStatesOnDiskMB: diskMB(statesDir),
         firstBlockWithState: firstWithState,
       },
       following: {
@@ -299,6 +334,8 @@ async function main(): Promise<void> {
         // From the progress samples (they include Ponder's start-up before its first indexed block).
         withoutState: firstWithState > 0 ? rateBetween(samples, 1, firstWithState) : null,
         withState: rateBetween(samples, firstWithState, Number(lastBlock)),
+        // [ms since the indexer was started, last indexed block]
+        progress: samples.map((p) => [p.ms, p.block]),
       },
     };
     mkdirSync(dirname(resultFile), { recursive: true });

@@ -27,6 +27,12 @@ export type AnvilOptions = {
    * indexer backfilling history reads every block it indexes: each state costs ~0.4 MB with the full stack.
    */
   readonly pruneHistory?: number;
+  /**
+   * Keep older block states on disk instead: anvil holds the last 500 in memory and moves older ones to
+   * `dir` (2-4 MB a block with the full stack; the caller removes it), keeping at most `max` there (every
+   * one when not given). For a backfill over a chain longer than memory holds. Excludes `pruneHistory`.
+   */
+  readonly statesOnDisk?: { readonly dir: string; readonly max?: number };
 };
 
 export type Anvil = {
@@ -93,18 +99,20 @@ async function answers(rpcUrl: string): Promise<boolean> {
 export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const chainId = options.chainId ?? 31337;
-  const args = [
-    "--port",
-    String(port),
-    "--chain-id",
-    String(chainId),
-    "--silent",
+  const args = ["--port", String(port), "--chain-id", String(chainId), "--silent"];
+  if (options.statesOnDisk !== undefined) {
+    if (options.pruneHistory !== undefined)
+      throw new AnvilStartError("statesOnDisk and pruneHistory exclude each other");
+    // anvil keeps its last 500 states in memory and moves older ones to --cache-path, up to
+    // --max-persisted-states of them (3,600 by default), deleting the oldest past that.
+    const max = options.statesOnDisk.max ?? 2 ** 31 - 1;
+    args.push("--max-persisted-states", String(max), "--cache-path", options.statesOnDisk.dir);
+  } else {
     // Keep the last 256 block states in memory and none on disk: by default anvil writes evicted
     // historical states under ~/.foundry/anvil/tmp and leaves them there when killed, which filled this
     // machine's disk with 79 GB over a day of test runs. Nothing here reads state older than that.
-    "--prune-history",
-    String(options.pruneHistory ?? 256),
-  ];
+    args.push("--prune-history", String(options.pruneHistory ?? 256));
+  }
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   if (options.loadState !== undefined) args.push("--load-state", options.loadState);
   if (options.dumpState !== undefined) args.push("--dump-state", options.dumpState);
