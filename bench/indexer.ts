@@ -11,7 +11,7 @@
 //    200 ms.
 //
 // A backfill reads the Lens at each snapshot block, so anvil must hold the blocks' states: it keeps the
-// last 500 in memory and writes older ones to a directory in the bench's work dir (removed at the end).
+// latest in memory and writes older ones to a directory in the bench's work dir (removed at the end).
 // On disk a state costs 2-4 MB with the full stack, so a 365-day chain (36,700 blocks, ~110 GB) does not
 // fit on this machine's disk: --keep-states K keeps only the last K (default: every block). Below them the
 // backfill still indexes every event but the Lens cannot be read there, so those snapshots are missing
