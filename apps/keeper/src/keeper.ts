@@ -6,8 +6,6 @@ import {
   decodeBlockEtfError,
   type PrepareWriteReturnType,
   prepareWrite,
-  TransactionRevertedError,
-  TransactionTimeoutError,
 } from "@blocketf/sdk";
 import {
   type Account,
@@ -18,11 +16,9 @@ import {
   decodeFunctionResult,
   defineChain,
   formatEther,
-  type Hash,
   http,
   type PublicClient,
   parseEventLogs,
-  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from "viem";
@@ -33,7 +29,7 @@ import { evaluateHealth, type Finding, healthStatus } from "./health.js";
 import { createLogger, type Logger } from "./log.js";
 import { createMetrics, type KeeperMetrics } from "./metrics.js";
 import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
-import { sendWithReplacement } from "./replace.js";
+import { type ActionOutcome, ActionSender } from "./sender.js";
 import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
 import { verifyAddresses } from "./verify.js";
 
@@ -44,7 +40,7 @@ const EPISODE_END = ["completed", "max-steps", "stalled", "expired"] as const;
 export type TickReport = {
   readonly at: number;
   readonly blockNumber: bigint;
-  readonly decision: { readonly action: Decision["action"]; readonly reason?: string };
+  readonly decision: ActionOutcome;
   readonly findings: readonly Finding[];
 };
 
@@ -53,8 +49,6 @@ export type KeeperOptions = {
   /** Replaces the HTTP transport (tests point it at a failing proxy). */
   readonly transport?: Transport;
 };
-
-type Failure = { failures: number; until: number };
 
 /**
  * fetch → plan → simulate → send → confirm, once per tick. Ticks are idempotent: everything is re-read
@@ -75,7 +69,7 @@ export class Keeper {
   /** {ms} When the current run of failed ticks began. */
   private outageSince: number | undefined;
   private readonly cache: SnapshotCache = { pools: new Map() };
-  private readonly failures = new Map<string, Failure>();
+  private readonly actions: ActionSender;
   private consecutiveErrors = 0;
   private lastTick: TickReport | undefined;
   private lastError: string | undefined;
@@ -93,6 +87,12 @@ export class Keeper {
       fund: config.fund,
     });
     this.metrics = createMetrics({ chain_id: "", fund: config.fund });
+    this.actions = new ActionSender({
+      config,
+      metrics: this.metrics,
+      log: () => this.log,
+      wallet: () => this.requireWallet(),
+    });
   }
 
   /**
@@ -297,8 +297,8 @@ export class Keeper {
         ...(d.retryAt === undefined ? {} : { retryAt: d.retryAt }),
       });
     }
-    const blocked = this.failures.get(d.action);
-    if (blocked !== undefined && Date.now() < blocked.until) {
+    const blocked = this.actions.cooling(d.action);
+    if (blocked !== undefined) {
       return this.skip("failure-cooldown", `${d.action} failed ${blocked.failures} time(s); retrying later`, {
         block,
         retryInMs: blocked.until - Date.now(),
@@ -375,7 +375,7 @@ export class Keeper {
       if (typed.errorName === "SwapFailed") {
         return this.skip("swap-below-minimum", typed.shortMessage, { block: s.blockNumber, error: typed });
       }
-      return this.failed("rebalance", "simulate", error);
+      return this.actions.failed("rebalance", "simulate", error);
     }
     if (this.config.dryRun) return this.dryRun("rebalance");
     // Idempotency: nothing moved since the snapshot (no step mined by a previous run, nothing pending).
@@ -403,7 +403,7 @@ export class Keeper {
         },
       );
     }
-    return this.send("rebalance", prepared, nonce, s.gasPrice, (receipt) => {
+    return this.actions.send("rebalance", prepared, nonce, s.gasPrice, (receipt) => {
       const [step] = parseEventLogs({
         abi: blockEtfRebalancerAbi,
         eventName: "RebalanceStep",
@@ -450,7 +450,7 @@ export class Keeper {
         if (a !== undefined) suppliedUsd += (amount * a.price) / 10n ** BigInt(a.decimals);
       }
     } catch (error: unknown) {
-      return this.failed("sweep", "simulate", error);
+      return this.actions.failed("sweep", "simulate", error);
     }
     const estimate = prepared.gasEstimate;
     const gas = prepared.gas;
@@ -486,7 +486,7 @@ export class Keeper {
         pending,
       });
     }
-    return this.send("sweep", prepared, nonce, s.gasPrice, (receipt) => ({
+    return this.actions.send("sweep", prepared, nonce, s.gasPrice, (receipt) => ({
       supplied: parseEventLogs({ abi: blockEtfAbi, eventName: "Supply", logs: receipt.logs }).map((l) => ({
         index: l.args.index,
         amount: l.args.amount,
@@ -497,126 +497,6 @@ export class Keeper {
   private dryRun(action: string): TickReport["decision"] {
     this.metrics.transactions.inc({ action, status: "dry_run" });
     return this.skip("dry-run", `--dry-run: ${action} simulated, not sent`);
-  }
-
-  /**
-   * Sends a prepared transaction at `nonce` through the SDK and waits for its receipt; one not mined within
-   * `--replace-after` is replaced at the same nonce with a higher gas price (at most `--max-replacements`).
-   */
-  private async send(
-    action: "rebalance" | "sweep",
-    prepared: PrepareWriteReturnType,
-    nonce: number,
-    gasPrice: bigint,
-    summarise: (receipt: TransactionReceipt) => Record<string, unknown>,
-  ): Promise<TickReport["decision"]> {
-    let sent: Hash | undefined;
-    let receipt: TransactionReceipt;
-    let replacements = 0;
-    try {
-      ({ receipt, replacements } = await sendWithReplacement(this.requireWallet(), {
-        prepared,
-        nonce,
-        gasPrice,
-        replaceAfterMs: this.config.replaceAfterMs,
-        maxReplacements: this.config.maxReplacements,
-        receiptTimeoutMs: this.config.receiptTimeoutMs,
-        onSent: (tx) => {
-          sent = tx.hash;
-          if (tx.replaces === undefined) {
-            this.log.info("send", {
-              decision: "send",
-              action,
-              hash: tx.hash,
-              nonce,
-              gas: prepared.gas,
-              gasPrice: tx.gasPrice,
-            });
-            return;
-          }
-          this.metrics.replacements.inc({ action });
-          this.log.warn("replace", {
-            decision: "replace",
-            action,
-            hash: tx.hash,
-            replaces: tx.replaces,
-            nonce,
-            gasPrice: tx.gasPrice,
-            attempt: tx.attempt,
-            detail: `not mined within ${this.config.replaceAfterMs} ms: re-sent at the same nonce with a higher gas price`,
-          });
-        },
-      }));
-    } catch (error: unknown) {
-      if (
-        error instanceof TransactionTimeoutError ||
-        (sent !== undefined && !(error instanceof TransactionRevertedError))
-      ) {
-        // No receipt (in time, or the node failed while waiting): left to the next ticks, which see the nonce
-        // pending and send nothing until it is mined or dropped.
-        this.metrics.transactions.inc({ action, status: "timeout" });
-        this.log.warn("confirm", { decision: "confirm", action, hash: sent, status: "timeout", error });
-        return { action, reason: "timeout" };
-      }
-      if (error instanceof TransactionRevertedError) {
-        this.metrics.transactions.inc({ action, status: "reverted" });
-        this.backOff(action);
-        this.log.error("confirm", {
-          decision: "confirm",
-          action,
-          hash: error.hash,
-          status: "reverted",
-          block: error.receipt.blockNumber,
-          gasUsed: error.gasUsed,
-          gasLimit: error.gasLimit,
-          error,
-        });
-        return { action, reason: "reverted" };
-      }
-      return this.failed(action, "send", error);
-    }
-    this.metrics.transactions.inc({ action, status: "success" });
-    this.failures.delete(action);
-    this.log.info("confirm", {
-      decision: "confirm",
-      action,
-      hash: receipt.transactionHash,
-      status: receipt.status,
-      block: receipt.blockNumber,
-      gasUsed: receipt.gasUsed,
-      gasLimit: prepared.gas,
-      gasPrice: receipt.effectiveGasPrice,
-      replacements,
-      ...summarise(receipt),
-    });
-    return { action, reason: "confirmed" };
-  }
-
-  private failed(action: "rebalance" | "sweep", stage: "simulate" | "send", error: unknown) {
-    const typed = decodeBlockEtfError(error);
-    const retryInMs = this.backOff(action);
-    this.metrics.transactions.inc({
-      action,
-      status: stage === "simulate" ? "simulate_failed" : "send_failed",
-    });
-    this.log.warn(stage, {
-      decision: stage,
-      action,
-      ok: false,
-      error: typed,
-      errorName: typed.errorName,
-      retryInMs,
-    });
-    return { action, reason: `${stage}-failed` };
-  }
-
-  /** Starts (or lengthens) the failure cooldown of an action; returns it in ms. */
-  private backOff(action: string): number {
-    const previous = this.failures.get(action);
-    const failures = (previous?.failures ?? 0) + 1;
-    const wait = this.config.failureCooldownMs * 2 ** Math.min(failures - 1, 4);
-    this.failures.set(action, { failures, until: Date.now() + wait });
-    return wait;
   }
 
   /** The /health body and HTTP status. */
