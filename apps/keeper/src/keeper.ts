@@ -1,4 +1,4 @@
-import { blockEtfAbi, blockEtfRebalancerAbi } from "@blocketf/abi";
+import { blockEtfAbi, blockEtfRebalancerAbi, episodeEndNames } from "@blocketf/abi";
 import {
   bsc,
   buildRebalance,
@@ -32,9 +32,6 @@ import { type Decision, gasCostUsd, planTick, sweepWorthGas } from "./plan.js";
 import { type ActionOutcome, ActionSender } from "./sender.js";
 import { fetchSnapshot, type Snapshot, type SnapshotCache } from "./state.js";
 import { verifyAddresses } from "./verify.js";
-
-/** `EpisodeEnd` (IBlockETF.sol) by its value, for the logs. */
-const EPISODE_END = ["completed", "max-steps", "stalled", "expired"] as const;
 
 /** The last tick, as /health reports it. */
 export type TickReport = {
@@ -418,7 +415,7 @@ export class Keeper {
           ? { started: l.args.startedAt, lossBudget: l.args.lossBudget, deadline: l.args.deadline }
           : {
               ended: l.args.startedAt,
-              reason: EPISODE_END[l.args.reason] ?? l.args.reason,
+              reason: episodeEndNames[l.args.reason] ?? l.args.reason,
               steps: l.args.steps,
               lost: l.args.lost,
               lossBudget: l.args.lossBudget,

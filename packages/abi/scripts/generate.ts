@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTRACTS, DEVNET_ONLY } from "./contracts.js";
-import { contractsFingerprint, FINGERPRINT_FILE } from "./fingerprint.js";
+import { ENUM_SOURCES, solidityEnums } from "./enums.js";
+import { contractsFingerprint, FINGERPRINT_FILE, REPO_ROOT } from "./fingerprint.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "..", "..", "..", "contracts", "out");
@@ -120,9 +121,21 @@ writeFileSync(
   `// Generated: every custom error of the exported contracts, for revert decoding. Do not edit.\nexport const blockEtfErrorsAbi = ${json([...errors.values()])} as const;\n`,
 );
 index.push(`export * from "./errors.js";`);
+
+let enumsBody =
+  "// Generated: the members of the contracts' enums, by value (an ABI gives only a uint8). Do not edit.\n";
+let enumCount = 0;
+for (const file of ENUM_SOURCES) {
+  for (const [name, members] of solidityEnums(readFileSync(join(REPO_ROOT, file), "utf8"))) {
+    enumsBody += `\n/** \`${name}\` (${file}), by value. */\nexport const ${camel(name)}Names = ${json(members)} as const;\n`;
+    enumCount++;
+  }
+}
+writeFileSync(join(genDir, "enums.ts"), enumsBody);
+index.push(`export * from "./enums.js";`);
 writeFileSync(join(genDir, "index.ts"), `${index.join("\n")}\n`);
 // What this output was built from, so `npm start` can tell in milliseconds whether to compile again.
 writeFileSync(FINGERPRINT_FILE, `${json({ fingerprint: contractsFingerprint() })}\n`);
 console.log(
-  `generated ${CONTRACTS.length} contracts, ${external.length} external interfaces and ${errors.size} errors into packages/abi/src/generated`,
+  `generated ${CONTRACTS.length} contracts, ${external.length} external interfaces, ${errors.size} errors and ${enumCount} enums into packages/abi/src/generated`,
 );

@@ -1,7 +1,13 @@
 // The indexer's integration suite, run once on PGlite and once on PostgreSQL (indexer.pglite.test.ts,
 // indexer.postgres.test.ts): anvil with the real stack, the indexer following it, holder activity, then
 // every figure checked against the chain itself; a restart that resumes; a reorg that is undone.
-import { blockEtfAbi, blockEtfLensAbi, blockEtfRouterAbi } from "@blocketf/abi";
+import {
+  blockEtfAbi,
+  blockEtfLensAbi,
+  blockEtfRouterAbi,
+  episodeEndNames,
+  venusOutcomeNames,
+} from "@blocketf/abi";
 import { rawRpc } from "@blocketf/testkit";
 import { type Address, getAddress, isAddressEqual, parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -34,19 +40,6 @@ type Instance = { name: string; database: Database; indexer: RunningIndexer; log
 const WAD = 10n ** 18n;
 /** SOL's basket index: the market the scenario writes off. */
 const SOL = 4;
-const END_REASONS = ["Completed", "MaxSteps", "Stalled", "Expired"];
-/** The fund's VenusOutcome, in order. */
-const OUTCOMES = [
-  "Ok",
-  "Paused",
-  "CapReached",
-  "NoCash",
-  "ErrorCode",
-  "Reverted",
-  "RateUnavailable",
-  "Unreadable",
-  "WrittenOff",
-];
 
 /**
  * One chain, one indexer per database (PGlite always; PostgreSQL too when given), following it together:
@@ -230,7 +223,7 @@ export function indexerSuite(
       for (const l of ended) {
         const e = byStart(l.args.startedAt);
         expect([e?.endReason, e?.steps, big(e?.lost), big(e?.endedAt), e?.open]).toEqual([
-          END_REASONS[l.args.reason ?? 0],
+          episodeEndNames[l.args.reason ?? 0],
           Number(l.args.steps),
           l.args.lost,
           l.args.endedAt,
@@ -299,12 +292,12 @@ export function indexerSuite(
       const paid = flows.filter((f) => f.kind === "vTokenPayout");
       expect(paid.length).toBe(payouts.length);
       expect(
-        payouts.some((l) => OUTCOMES[l.args.reason ?? 0] === "WrittenOff"),
+        payouts.some((l) => venusOutcomeNames[l.args.reason ?? 0] === "WrittenOff"),
         "a payout because of the write-off",
       ).toBe(true);
       for (const l of payouts) {
         const row = paid.find((f) => f.index === Number(l.args.index) && big(f.vTokens) === l.args.vTokens);
-        expect(row?.reason, "the payout's reason").toBe(OUTCOMES[l.args.reason ?? 0]);
+        expect(row?.reason, "the payout's reason").toBe(venusOutcomeNames[l.args.reason ?? 0]);
       }
       const [asset] = await rows(url, "fundAssets", "writtenOff", `{ index: ${SOL} }`);
       expect(asset?.writtenOff).toBe(false);

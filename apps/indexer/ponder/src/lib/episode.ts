@@ -1,11 +1,12 @@
 // Rebalance episodes in the indexer's books (see ../episodes.ts).
+
 import { fund, rebalanceEpisode } from "ponder:schema";
+import { episodeEndNames } from "@blocketf/abi";
 import type { Address } from "viem";
 import type { Db, EventRef } from "./store.js";
 
-/** The fund's EpisodeEnd, by its number. */
-const END_REASONS = ["Completed", "MaxSteps", "Stalled", "Expired"] as const;
-export const endReasonName = (code: number): string => END_REASONS[code] ?? `EpisodeEnd${code}`;
+/** The fund's EpisodeEnd by its number. */
+export const endReasonName = (code: number): string => episodeEndNames[code] ?? `EpisodeEnd${code}`;
 
 export const episodeId = (fundAddress: Address, startedAt: bigint): string =>
   `${fundAddress.toLowerCase()}-${startedAt}`;

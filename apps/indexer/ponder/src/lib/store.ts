@@ -1,5 +1,6 @@
 // Shared steps of the handlers: the fund row, the snapshot at a block (which also carries the interest
 // forward), positions with their interest checkpoint, activity rows and the per-transaction join table.
+
 import type { Context } from "ponder:registry";
 import {
   activity,
@@ -11,6 +12,7 @@ import {
   snapshot,
   txContext,
 } from "ponder:schema";
+import { venusOutcomeNames } from "@blocketf/abi";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { readSettings } from "../../settings.js";
 import { readFund } from "./chain.js";
@@ -30,18 +32,8 @@ export type EventRef = {
 /** Prices and rates of one snapshot, per basket index. */
 export type Quote = { price: bigint; priceOk: boolean; decimals: number; exchangeRate: bigint };
 
-const VENUS_OUTCOMES = [
-  "Ok",
-  "Paused",
-  "CapReached",
-  "NoCash",
-  "ErrorCode",
-  "Reverted",
-  "RateUnavailable",
-  "Unreadable",
-  "WrittenOff",
-] as const;
-export const outcomeName = (code: number): string => VENUS_OUTCOMES[code] ?? `Outcome${code}`;
+/** The fund's VenusOutcome by its number. */
+export const outcomeName = (code: number): string => venusOutcomeNames[code] ?? `Outcome${code}`;
 
 /**
  * A plain copy of a row the store returned: Ponder's rows are live views of its cache, so a row read
